@@ -1,0 +1,14 @@
+//===- InitAll.cpp - Register every dialect and pass of ane-mlir ----------===//
+
+#include "ane/InitAll.h"
+
+#include "ane/Dialect/MIL/MILDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/Passes.h"
+
+void ane::registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<ane::mil::MILDialect, mlir::func::FuncDialect>();
+}
+
+void ane::registerAllPasses() { mlir::registerTransformsPasses(); }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job: builds a small program in the mil dialect, runs it through
+# ane-opt and prints the result. Called by `scripts/dev.sh demo`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${1:-$ROOT/build}"
+PROGRAM="$ROOT/docs/examples/conv_stack.mlir"
+
+echo "== input: $PROGRAM"
+cat "$PROGRAM"
+echo "== ane-opt --canonicalize"
+"$BUILD_DIR/bin/ane-opt" --canonicalize "$PROGRAM"

@@ -1,0 +1,34 @@
+// RUN: ane-opt %s -split-input-file -verify-diagnostics
+
+func.func @add_no_broadcast(%x: tensor<1x64xf16>, %y: tensor<63xf16>) -> tensor<1x64xf16> {
+  // expected-error @+2 {{shapes do not broadcast: dimension 1 (right-aligned) is 64 in x and 63 in y}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = mil.add %x, %y : (tensor<1x64xf16>, tensor<63xf16>) -> tensor<1x64xf16>
+  return %0 : tensor<1x64xf16>
+}
+
+// -----
+
+func.func @add_mixed_dtypes(%x: tensor<4xf16>, %y: tensor<4xf32>) -> tensor<4xf16> {
+  // expected-error @+2 {{x and y must have the same dtype, got 'f16' and 'f32'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = mil.add %x, %y : (tensor<4xf16>, tensor<4xf32>) -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}
+
+// -----
+
+func.func @add_wrong_result(%x: tensor<4xf16>, %y: tensor<4xf16>) -> tensor<8xf16> {
+  // expected-error @+2 {{inferred type(s) 'tensor<4xf16>' are incompatible with return type(s) of operation 'tensor<8xf16>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = mil.add %x, %y : (tensor<4xf16>, tensor<4xf16>) -> tensor<8xf16>
+  return %0 : tensor<8xf16>
+}
+
+// -----
+
+func.func @add_int8(%x: tensor<4xi8>, %y: tensor<4xi8>) -> tensor<4xi8> {
+  // expected-error @+1 {{operand #0 must be ranked tensor of}}
+  %0 = mil.add %x, %y : (tensor<4xi8>, tensor<4xi8>) -> tensor<4xi8>
+  return %0 : tensor<4xi8>
+}
