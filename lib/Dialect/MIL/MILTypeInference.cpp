@@ -55,3 +55,68 @@ ane::mil::inferBroadcastResult(std::optional<Location> loc, Type x, Type y,
       *shape, resultElement ? resultElement : xType.getElementType()));
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Helpers of the activation, reduction and normalization families.
+//===----------------------------------------------------------------------===//
+
+#include "ane/Dialect/MIL/MILParams.h"
+
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/SmallSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+Type ane::mil::getDTypeElementType(MLIRContext *context, StringRef name) {
+  auto integer = [&](unsigned width, IntegerType::SignednessSemantics sign) {
+    return IntegerType::get(context, width, sign);
+  };
+  return llvm::StringSwitch<Type>(name)
+      .Case("bool", integer(1, IntegerType::Signless))
+      .Case("int8", integer(8, IntegerType::Signless))
+      .Case("uint8", integer(8, IntegerType::Unsigned))
+      .Case("int16", integer(16, IntegerType::Signless))
+      .Case("uint16", integer(16, IntegerType::Unsigned))
+      .Case("int32", integer(32, IntegerType::Signless))
+      .Case("fp16", Float16Type::get(context))
+      .Case("fp32", Float32Type::get(context))
+      .Default(Type());
+}
+
+std::optional<ane::mil::Opset> ane::mil::getEnclosingOpset(Operation *op) {
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp())
+    if (auto name = parent->getAttrOfType<StringAttr>("mil.opset"))
+      return parseOpset(name.getValue());
+  return std::nullopt;
+}
+
+std::optional<int64_t> ane::mil::normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+std::optional<SmallVector<int64_t>>
+ane::mil::normalizeAxes(std::optional<Location> loc, StringRef name,
+                        ArrayRef<int32_t> axes, int64_t rank) {
+  SmallVector<int64_t> result;
+  llvm::SmallSet<int64_t, 8> seen;
+  for (int32_t axis : axes) {
+    std::optional<int64_t> normalized = normalizeAxis(axis, rank);
+    if (!normalized) {
+      if (loc)
+        emitError(*loc) << "'" << name << "' value " << axis
+                        << " is out of range [" << -rank << ", " << rank
+                        << ") for rank " << rank;
+      return std::nullopt;
+    }
+    if (!seen.insert(*normalized).second) {
+      if (loc)
+        emitError(*loc) << "'" << name << "' names dim " << *normalized
+                        << " more than once";
+      return std::nullopt;
+    }
+    result.push_back(*normalized);
+  }
+  return result;
+}

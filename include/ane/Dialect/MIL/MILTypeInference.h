@@ -32,4 +32,38 @@ inferBroadcastResult(std::optional<mlir::Location> loc, mlir::Type x,
 
 } // namespace ane::mil
 
+//===----------------------------------------------------------------------===//
+// Helpers of the activation, reduction and normalization families: dtype
+// names, the opset in force, axis normalization.
+//===----------------------------------------------------------------------===//
+
+namespace mlir {
+class Operation;
+} // namespace mlir
+
+namespace ane::mil {
+
+enum class Opset;
+
+/// The element type a MIL dtype name ("bool", "int8", "uint8", "int16",
+/// "uint16", "int32", "fp16", "fp32") stands for; null for other names.
+mlir::Type getDTypeElementType(mlir::MLIRContext *context,
+                               llvm::StringRef name);
+
+/// The opset in force at `op`: the `mil.opset` of the nearest enclosing
+/// func.func or module that has one; std::nullopt when none does.
+std::optional<Opset> getEnclosingOpset(mlir::Operation *op);
+
+/// Maps a MIL axis (-rank <= axis < rank) to [0, rank); std::nullopt when
+/// it is out of range.
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
+
+/// Normalizes the axes of parameter `name`: each must be in range and
+/// appear once. Emits an error at `loc`, if given, naming `name` otherwise.
+std::optional<llvm::SmallVector<int64_t>>
+normalizeAxes(std::optional<mlir::Location> loc, llvm::StringRef name,
+              llvm::ArrayRef<int32_t> axes, int64_t rank);
+
+} // namespace ane::mil
+
 #endif // ANE_DIALECT_MIL_MILTYPEINFERENCE_H
