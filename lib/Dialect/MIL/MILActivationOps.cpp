@@ -1,5 +1,4 @@
-//===- MILActivationOps.cpp - Verifiers and folders: unary math, activations,
-//softmax, clip and cast ===//
+//===- MILActivationOps.cpp - Unary math, activations, clip, cast ---------===//
 //
 // Verifiers of clip, softmax and cast, the cast builder and its identity
 // folder. The unary ops infer their result (x's type) from their ODS class.

@@ -1,5 +1,4 @@
-//===- MILElementwiseOps.cpp - Verifiers and folders: elementwise binary ops
-//===//
+//===- MILElementwiseOps.cpp - Elementwise binary ops, select -------------===//
 //
 // Type inference of `select`. The binary ops infer their result with the
 // shared broadcasting rule (MILTypeInference.cpp) from their ODS class.
