@@ -120,3 +120,28 @@ ane::mil::normalizeAxes(std::optional<Location> loc, StringRef name,
   }
   return result;
 }
+
+LogicalResult ane::mil::inferReductionResult(
+    std::optional<Location> loc, RankedTensorType x, StringRef name,
+    std::optional<ArrayRef<int32_t>> axes, bool keepDims, Type element,
+    SmallVectorImpl<Type> &results) {
+  int64_t rank = x.getRank();
+  SmallVector<bool> reduced(rank, !axes.has_value());
+  if (axes) {
+    // reduce.axes-in-range, reduce.axes-unique (and reduce_arg.axis-in-range)
+    auto normalized = normalizeAxes(loc, name, *axes, rank);
+    if (!normalized)
+      return failure();
+    for (int64_t axis : *normalized)
+      reduced[axis] = true;
+  }
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (!reduced[i])
+      shape.push_back(x.getDimSize(i));
+    else if (keepDims)
+      shape.push_back(1);
+  }
+  results.push_back(RankedTensorType::get(shape, element));
+  return success();
+}

@@ -64,6 +64,17 @@ std::optional<llvm::SmallVector<int64_t>>
 normalizeAxes(std::optional<mlir::Location> loc, llvm::StringRef name,
               llvm::ArrayRef<int32_t> axes, int64_t rank);
 
+/// Infers the result of a reduction of `x` over `axes` (all axes when
+/// std::nullopt), named `name` in diagnostics: reduced dims become 1 with
+/// `keepDims`, else are dropped; the element type is `element`. Fails, with
+/// an error at `loc` if given, when an axis is out of range or repeated.
+llvm::LogicalResult
+inferReductionResult(std::optional<mlir::Location> loc,
+                     mlir::RankedTensorType x, llvm::StringRef name,
+                     std::optional<llvm::ArrayRef<int32_t>> axes, bool keepDims,
+                     mlir::Type element,
+                     llvm::SmallVectorImpl<mlir::Type> &results);
+
 } // namespace ane::mil
 
 #endif // ANE_DIALECT_MIL_MILTYPEINFERENCE_H
