@@ -97,23 +97,22 @@ std::optional<int64_t> ane::mil::normalizeAxis(int64_t axis, int64_t rank) {
 }
 
 std::optional<SmallVector<int64_t>>
-ane::mil::normalizeAxes(std::optional<Location> loc, StringRef name,
-                        ArrayRef<int32_t> axes, int64_t rank) {
+ane::mil::normalizeAxes(function_ref<InFlightDiagnostic()> emitError,
+                        StringRef name, ArrayRef<int32_t> axes, int64_t rank) {
   SmallVector<int64_t> result;
   llvm::SmallSet<int64_t, 8> seen;
   for (int32_t axis : axes) {
     std::optional<int64_t> normalized = normalizeAxis(axis, rank);
     if (!normalized) {
-      if (loc)
-        emitError(*loc) << "'" << name << "' value " << axis
-                        << " is out of range [" << -rank << ", " << rank
-                        << ") for rank " << rank;
+      if (emitError)
+        emitError() << "'" << name << "' value " << axis << " is out of range ["
+                    << -rank << ", " << rank << ") for rank " << rank;
       return std::nullopt;
     }
     if (!seen.insert(*normalized).second) {
-      if (loc)
-        emitError(*loc) << "'" << name << "' names dim " << *normalized
-                        << " more than once";
+      if (emitError)
+        emitError() << "'" << name << "' names dim " << *normalized
+                    << " more than once";
       return std::nullopt;
     }
     result.push_back(*normalized);
@@ -129,7 +128,10 @@ LogicalResult ane::mil::inferReductionResult(
   SmallVector<bool> reduced(rank, !axes.has_value());
   if (axes) {
     // reduce.axes-in-range, reduce.axes-unique (and reduce_arg.axis-in-range)
-    auto normalized = normalizeAxes(loc, name, *axes, rank);
+    auto emitError = [&] { return mlir::emitError(*loc); };
+    auto normalized = normalizeAxes(
+        loc ? function_ref<InFlightDiagnostic()>(emitError) : nullptr, name,
+        *axes, rank);
     if (!normalized)
       return failure();
     for (int64_t axis : *normalized)

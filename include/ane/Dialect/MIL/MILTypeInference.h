@@ -38,6 +38,7 @@ inferBroadcastResult(std::optional<mlir::Location> loc, mlir::Type x,
 //===----------------------------------------------------------------------===//
 
 namespace mlir {
+class InFlightDiagnostic;
 class Operation;
 } // namespace mlir
 
@@ -59,10 +60,12 @@ std::optional<Opset> getEnclosingOpset(mlir::Operation *op);
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
 /// Normalizes the axes of parameter `name`: each must be in range and
-/// appear once. Emits an error at `loc`, if given, naming `name` otherwise.
+/// appear once. Otherwise reports, through `emitError` if not null, an
+/// error naming `name`, and returns std::nullopt.
 std::optional<llvm::SmallVector<int64_t>>
-normalizeAxes(std::optional<mlir::Location> loc, llvm::StringRef name,
-              llvm::ArrayRef<int32_t> axes, int64_t rank);
+normalizeAxes(llvm::function_ref<mlir::InFlightDiagnostic()> emitError,
+              llvm::StringRef name, llvm::ArrayRef<int32_t> axes,
+              int64_t rank);
 
 /// Infers the result of a reduction of `x` over `axes` (all axes when
 /// std::nullopt), named `name` in diagnostics: reduced dims become 1 with
