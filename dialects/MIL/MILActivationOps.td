@@ -59,7 +59,9 @@ def MIL_GeluOp : MIL_UnaryOp<"gelu", "GELU(x)", MIL_FloatTensor,
 def MIL_LeakyReluOp : MIL_UnaryOp<"leaky_relu", "x >= 0 ? x : alpha * x",
     MIL_FloatTensor, (ins DefaultValuedAttr<MIL_FloatAttr, "0.01">:$alpha),
     [{ `alpha` defaults to 0.01 (iOS17 lets its dtype differ
-    from x's).}], "fp16 or fp32", " {alpha = 2.0e-01 : f16}">;
+    from x's).}], "fp16 or fp32", " {alpha = 2.0e-01 : f16}"> {
+  let hasVerifier = 1;
+}
 
 //===----------------------------------------------------------------------===//
 // Unary math (defs/iOS15/elementwise_unary.py).
@@ -80,15 +82,21 @@ def MIL_LogOp : MIL_UnaryOp<"log", "log(x + epsilon)", MIL_FloatTensor,
     (ins DefaultValuedAttr<MIL_FloatAttr, "1e-45">:$epsilon),
     [{ `epsilon` defaults to 1e-45 (which is 0 in fp16; iOS17
     lets its dtype differ from x's).}], "fp16 or fp32",
-    " {epsilon = 1.0e-06 : f32}">;
+    " {epsilon = 1.0e-06 : f32}"> {
+  let hasVerifier = 1;
+}
 def MIL_RsqrtOp : MIL_UnaryOp<"rsqrt", "1 / sqrt(x + epsilon)",
     MIL_FloatTensor, (ins DefaultValuedAttr<MIL_FloatAttr, "1e-12">:$epsilon),
     [{ `epsilon` defaults to 1e-12 (iOS17 lets its dtype differ
-    from x's).}], "fp16 or fp32", " {epsilon = 1.0e-05 : f16}">;
+    from x's).}], "fp16 or fp32", " {epsilon = 1.0e-05 : f16}"> {
+  let hasVerifier = 1;
+}
 def MIL_InverseOp : MIL_UnaryOp<"inverse", "1 / (x + epsilon)",
     MIL_FloatTensor, (ins DefaultValuedAttr<MIL_FloatAttr, "1e-4">:$epsilon),
     [{ `epsilon` defaults to 1e-4 (iOS17 lets its dtype differ
-    from x's).}]>;
+    from x's).}]> {
+  let hasVerifier = 1;
+}
 
 def MIL_ClipOp : MIL_UnaryOp<"clip", "min(max(x, alpha), beta)",
     MIL_FloatTensor, (ins MIL_FloatAttr:$alpha, MIL_FloatAttr:$beta),

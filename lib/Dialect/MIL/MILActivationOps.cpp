@@ -1,7 +1,8 @@
 //===- MILActivationOps.cpp - Unary math, activations, clip, cast ---------===//
 //
-// Verifiers of clip, softmax and cast, the cast builder and its identity
-// folder. The unary ops infer their result (x's type) from their ODS class.
+// Verifiers (float parameters, clip, softmax, cast), the cast builder and
+// its identity folder. The unary ops infer their result (x's type) from their
+// ODS class.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,7 +13,26 @@
 using namespace mlir;
 using namespace ane::mil;
 
+LogicalResult LeakyReluOp::verify() {
+  return verifyFloatParam(*this, "alpha", getAlphaAttr());
+}
+
+LogicalResult LogOp::verify() {
+  return verifyFloatParam(*this, "epsilon", getEpsilonAttr());
+}
+
+LogicalResult RsqrtOp::verify() {
+  return verifyFloatParam(*this, "epsilon", getEpsilonAttr());
+}
+
+LogicalResult InverseOp::verify() {
+  return verifyFloatParam(*this, "epsilon", getEpsilonAttr());
+}
+
 LogicalResult ClipOp::verify() {
+  if (failed(verifyFloatParam(*this, "alpha", getAlphaAttr())) ||
+      failed(verifyFloatParam(*this, "beta", getBetaAttr())))
+    return failure();
   // clip.alpha-lt-beta
   if (!(getAlpha().getValueAsDouble() < getBeta().getValueAsDouble()))
     return emitOpError("'alpha' must be less than 'beta', got alpha = ")

@@ -1,8 +1,8 @@
 //===- MILNormOps.cpp - Normalization verifiers ---------------------------===//
 //
-// Verifiers of layer_norm, batch_norm, instance_norm and l2_norm: the rank
-// of x, the shapes of the parameters, and their dtype (x's dtype until
-// iOS16; fp16 or fp32 of their own from iOS17).
+// Verifiers of layer_norm, batch_norm, instance_norm and l2_norm: epsilon's
+// dtype, the rank of x, the shapes of the parameters, and their dtype (x's
+// dtype until iOS16; fp16 or fp32 of their own from iOS17).
 //
 //===----------------------------------------------------------------------===//
 
@@ -86,6 +86,8 @@ static LogicalResult verifyChannelParams(Operation *op, RankedTensorType x,
 }
 
 LogicalResult LayerNormOp::verify() {
+  if (failed(verifyFloatParam(*this, "epsilon", getEpsilonAttr())))
+    return failure();
   RankedTensorType x = getX().getType();
   int64_t rank = x.getRank();
   SmallVector<int64_t> axes;
@@ -118,6 +120,8 @@ LogicalResult LayerNormOp::verify() {
 }
 
 LogicalResult BatchNormOp::verify() {
+  if (failed(verifyFloatParam(*this, "epsilon", getEpsilonAttr())))
+    return failure();
   RankedTensorType x = getX().getType();
   // batch_norm.x-rank
   if (failed(verifyXRank(*this, x, 3, 5)))
@@ -128,6 +132,8 @@ LogicalResult BatchNormOp::verify() {
 }
 
 LogicalResult InstanceNormOp::verify() {
+  if (failed(verifyFloatParam(*this, "epsilon", getEpsilonAttr())))
+    return failure();
   RankedTensorType x = getX().getType();
   // instance_norm.x-rank
   if (failed(verifyXRank(*this, x, 3, 4)))
@@ -138,6 +144,8 @@ LogicalResult InstanceNormOp::verify() {
 }
 
 LogicalResult L2NormOp::verify() {
+  if (failed(verifyFloatParam(*this, "epsilon", getEpsilonAttr())))
+    return failure();
   // l2_norm.x-rank
   return verifyXRank(*this, getX().getType(), 3,
                      std::numeric_limits<int64_t>::max());

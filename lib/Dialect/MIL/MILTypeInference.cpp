@@ -147,3 +147,12 @@ LogicalResult ane::mil::inferReductionResult(
   results.push_back(RankedTensorType::get(shape, element));
   return success();
 }
+
+LogicalResult ane::mil::verifyFloatParam(Operation *op, StringRef name,
+                                         FloatAttr value) {
+  // param.float-dtype
+  if (value.getType().isF16() || value.getType().isF32())
+    return success();
+  return op->emitOpError("'")
+         << name << "' must be an fp16 or fp32 scalar, got " << value.getType();
+}

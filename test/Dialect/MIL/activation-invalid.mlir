@@ -79,3 +79,19 @@ func.func @unary_result_type(%x: tensor<4xf16>) -> tensor<4xf32> {
   %0 = "mil.sigmoid"(%x) : (tensor<4xf16>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+func.func @"param.float-dtype"(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'mil.rsqrt' op 'epsilon' must be an fp16 or fp32 scalar, got 'f64'}}
+  %0 = mil.rsqrt %x {epsilon = 1.0e-12 : f64} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @"param.float-dtype"(%x: tensor<4xf16>) -> tensor<4xf16> {
+  // expected-error @+1 {{'mil.clip' op 'beta' must be an fp16 or fp32 scalar, got 'bf16'}}
+  %0 = mil.clip %x {alpha = 0.0 : f16, beta = 6.0 : bf16} : tensor<4xf16>
+  return %0 : tensor<4xf16>
+}

@@ -106,3 +106,11 @@ func.func @norm_result_type(%x: tensor<1x8x4xf32>) -> tensor<1x8x4xf16> {
   %0 = mil.instance_norm %x : (tensor<1x8x4xf32>) -> tensor<1x8x4xf16>
   return %0 : tensor<1x8x4xf16>
 }
+
+// -----
+
+func.func @"param.float-dtype"(%x: tensor<1x8x4xf32>) -> tensor<1x8x4xf32> {
+  // expected-error @+1 {{'mil.l2_norm' op 'epsilon' must be an fp16 or fp32 scalar, got 'f64'}}
+  %0 = mil.l2_norm %x {epsilon = 1.0e-6 : f64} : tensor<1x8x4xf32>
+  return %0 : tensor<1x8x4xf32>
+}

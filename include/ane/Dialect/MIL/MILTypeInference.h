@@ -38,6 +38,7 @@ inferBroadcastResult(std::optional<mlir::Location> loc, mlir::Type x,
 //===----------------------------------------------------------------------===//
 
 namespace mlir {
+class FloatAttr;
 class InFlightDiagnostic;
 class Operation;
 } // namespace mlir
@@ -64,8 +65,7 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 /// error naming `name`, and returns std::nullopt.
 std::optional<llvm::SmallVector<int64_t>>
 normalizeAxes(llvm::function_ref<mlir::InFlightDiagnostic()> emitError,
-              llvm::StringRef name, llvm::ArrayRef<int32_t> axes,
-              int64_t rank);
+              llvm::StringRef name, llvm::ArrayRef<int32_t> axes, int64_t rank);
 
 /// Infers the result of a reduction of `x` over `axes` (all axes when
 /// std::nullopt), named `name` in diagnostics: reduced dims become 1 with
@@ -77,6 +77,11 @@ inferReductionResult(std::optional<mlir::Location> loc,
                      std::optional<llvm::ArrayRef<int32_t>> axes, bool keepDims,
                      mlir::Type element,
                      llvm::SmallVectorImpl<mlir::Type> &results);
+
+/// Checks that the float parameter `name` of `op` (epsilon, alpha, ...) is
+/// an fp16 or fp32 scalar, the only float dtypes of MIL parameters.
+llvm::LogicalResult verifyFloatParam(mlir::Operation *op, llvm::StringRef name,
+                                     mlir::FloatAttr value);
 
 } // namespace ane::mil
 
