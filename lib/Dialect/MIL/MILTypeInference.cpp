@@ -60,7 +60,7 @@ ane::mil::inferBroadcastResult(std::optional<Location> loc, Type x, Type y,
 // Helpers of the activation, reduction and normalization families.
 //===----------------------------------------------------------------------===//
 
-#include "ane/Dialect/MIL/MILParams.h"
+#include "ane/Dialect/MIL/MILDialect.h"
 
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallSet.h"
@@ -85,7 +85,7 @@ Type ane::mil::getDTypeElementType(MLIRContext *context, StringRef name) {
 std::optional<ane::mil::Opset> ane::mil::getEnclosingOpset(Operation *op) {
   for (Operation *parent = op->getParentOp(); parent;
        parent = parent->getParentOp())
-    if (auto name = parent->getAttrOfType<StringAttr>("mil.opset"))
+    if (auto name = parent->getAttrOfType<StringAttr>(MILDialect::kOpsetAttr))
       return parseOpset(name.getValue());
   return std::nullopt;
 }

@@ -86,3 +86,13 @@ func.func @cast_ios17(%x: tensor<8xi16>) -> tensor<8xi8> attributes {mil.opset =
   %0 = mil.cast %x {dtype = "int8"} : (tensor<8xi16>) -> tensor<8xi8>
   return %0 : tensor<8xi8>
 }
+
+// The nearest mil.opset wins: the function's ios17 overrides the module's.
+module attributes {mil.opset = "ios15"} {
+  // CHECK-LABEL: func @cast_opset_override
+  func.func @cast_opset_override(%x: tensor<8xf16>) -> tensor<8xui16> attributes {mil.opset = "ios17"} {
+    // CHECK: mil.cast %{{.*}} {dtype = "uint16"} : (tensor<8xf16>) -> tensor<8xui16>
+    %0 = mil.cast %x {dtype = "uint16"} : (tensor<8xf16>) -> tensor<8xui16>
+    return %0 : tensor<8xui16>
+  }
+}
