@@ -132,6 +132,21 @@ LogicalResult ConvOp::verify() {
   if (failed(verifyWindowAttrs(*this, spatialRank, getStrides(), getDilations(),
                                getPad())))
     return failure();
+  // conv.same-lower-opset
+  if (getPadType() == "same_lower") {
+    std::optional<Opset> opset = getEnclosingOpset(*this);
+    if (opset && *opset < Opset::ios16)
+      return emitOpError("'pad_type' = \"same_lower\" requires opset ios16 "
+                         "or later, got ")
+             << stringifyOpset(*opset);
+  }
+  // conv.dynamic-weight-dilations
+  if (auto dilations = getDilations();
+      dilations && !isMILConstant(getWeight()) &&
+      llvm::any_of(*dilations, [](int32_t d) { return d != 1; }))
+    return emitOpError("'dilations' must be all 1 when 'weight' is not a "
+                       "constant, got ")
+           << formatShape(llvm::to_vector_of<int64_t>(*dilations));
   // conv.output-size
   Window w = getWindow(spatialRank, getStrides(), getDilations(), getPad());
   for (int64_t i = 0; i < spatialRank; ++i) {

@@ -71,6 +71,14 @@ template <typename OpT> static LogicalResult verifyPool(OpT op) {
   if (failed(verifyWindowAttrs(op, spatialRank, op.getStrides(),
                                /*dilations=*/std::nullopt, op.getPad())))
     return failure();
+  // <pool>.same-lower-opset
+  if (op.getPadType() == "same_lower") {
+    std::optional<Opset> opset = getEnclosingOpset(op);
+    if (opset && *opset < Opset::ios16)
+      return op.emitOpError("'pad_type' = \"same_lower\" requires opset "
+                            "ios16 or later, got ")
+             << stringifyOpset(*opset);
+  }
   if (op.getCeilMode()) {
     // <pool>.ceil-mode-rank
     if (spatialRank > 2)
@@ -81,6 +89,14 @@ template <typename OpT> static LogicalResult verifyPool(OpT op) {
     if (op.getPadType() == "same" || op.getPadType() == "same_lower")
       return op.emitOpError("'ceil_mode' cannot be used with 'pad_type' = \"")
              << op.getPadType() << "\"";
+    // <pool>.ceil-mode-symmetric-pad
+    std::optional<ArrayRef<int32_t>> pad = op.getPad();
+    if (op.getPadType() == "custom" && pad)
+      for (int64_t i = 0; i < spatialRank; ++i)
+        if ((*pad)[2 * i] != (*pad)[2 * i + 1])
+          return op.emitOpError("'ceil_mode' requires symmetric 'pad', got ")
+                 << (*pad)[2 * i] << " and " << (*pad)[2 * i + 1]
+                 << " for spatial dim " << i;
   }
   // <pool>.output-size
   SmallVector<int64_t> shape = inferPoolShape(typename OpT::Adaptor(op));

@@ -7,6 +7,7 @@
 #include "ane/Dialect/MIL/MILTypeInference.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 
@@ -148,4 +149,19 @@ std::string ane::mil::formatShape(ArrayRef<int64_t> shape) {
     s += ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d);
   }
   return s + "]";
+}
+
+std::optional<ane::mil::Opset> ane::mil::getEnclosingOpset(Operation *op) {
+  for (Operation *p = op; p; p = p->getParentOp())
+    if (auto opset = p->getAttrOfType<StringAttr>("mil.opset"))
+      return parseOpset(opset.getValue());
+  return std::nullopt;
+}
+
+bool ane::mil::isMILConstant(Value value) {
+  Operation *def = value.getDefiningOp();
+  if (!def)
+    return false;
+  return matchPattern(value, m_Constant()) ||
+         def->getName().getStringRef().starts_with("mil.constexpr_");
 }

@@ -112,6 +112,24 @@ func.func @conv_pad_nonnegative(%x: tensor<1x64x1x32xf16>, %w: tensor<8x64x1x1xf
 
 // -----
 
+module attributes {mil.opset = "ios15"} {
+  func.func @conv_same_lower_opset(%x: tensor<1x4x8x8xf16>, %w: tensor<8x4x3x3xf16>) -> tensor<1x8x8x8xf16> {
+    // expected-error @+1 {{'pad_type' = "same_lower" requires opset ios16 or later, got ios15}}
+    %0 = mil.conv %x, %w {pad_type = "same_lower"} : (tensor<1x4x8x8xf16>, tensor<8x4x3x3xf16>) -> tensor<1x8x8x8xf16>
+    return %0 : tensor<1x8x8x8xf16>
+  }
+}
+
+// -----
+
+func.func @conv_dynamic_weight_dilations(%x: tensor<1x4x8x8xf16>, %w: tensor<8x4x3x3xf16>) -> tensor<1x8x4x4xf16> {
+  // expected-error @+1 {{'dilations' must be all 1 when 'weight' is not a constant, got [2, 2]}}
+  %0 = mil.conv %x, %w {dilations = array<i32: 2, 2>} : (tensor<1x4x8x8xf16>, tensor<8x4x3x3xf16>) -> tensor<1x8x4x4xf16>
+  return %0 : tensor<1x8x4x4xf16>
+}
+
+// -----
+
 func.func @conv_output_size(%x: tensor<1x4x2x32xf16>, %w: tensor<8x4x3x3xf16>) -> tensor<1x8x1x30xf16> {
   // expected-error @+1 {{spatial dim 0 of 'x' (2 plus padding) is smaller than the dilated kernel (3)}}
   %0 = mil.conv %x, %w : (tensor<1x4x2x32xf16>, tensor<8x4x3x3xf16>) -> tensor<1x8x1x30xf16>

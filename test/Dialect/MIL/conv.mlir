@@ -22,7 +22,9 @@ func.func @conv_same(%x: tensor<1x3x7x7xf32>, %w: tensor<8x3x3x3xf32>) -> (tenso
 // custom pad [1, 2, 0, 1], dilations [2, 1]: k_eff = 5 and 3;
 // (10 + 3 - 5) / 1 + 1 = 9, (9 + 1 - 3) / 1 + 1 = 8.
 // CHECK-LABEL: func @conv_custom_pad_dilated
-func.func @conv_custom_pad_dilated(%x: tensor<1x4x10x9xf16>, %w: tensor<8x4x3x3xf16>) -> tensor<1x8x9x8xf16> {
+// Dilations other than 1 need a constant weight.
+func.func @conv_custom_pad_dilated(%x: tensor<1x4x10x9xf16>) -> tensor<1x8x9x8xf16> {
+  %w = mil.const {val = dense<1.0> : tensor<8x4x3x3xf16>} : tensor<8x4x3x3xf16>
   // CHECK: mil.conv {{.*}} -> tensor<1x8x9x8xf16>
   %0 = mil.conv %x, %w {pad_type = "custom", pad = array<i32: 1, 2, 0, 1>, dilations = array<i32: 2, 1>} : (tensor<1x4x10x9xf16>, tensor<8x4x3x3xf16>) -> tensor<1x8x9x8xf16>
   return %0 : tensor<1x8x9x8xf16>

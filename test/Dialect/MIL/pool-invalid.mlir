@@ -72,6 +72,22 @@ func.func @avg_pool_ceil_mode_pad_type(%x: tensor<1x8x8x8xf16>) -> tensor<1x8x4x
 
 // -----
 
+func.func @avg_pool_ceil_mode_symmetric_pad(%x: tensor<1x8x8x8xf16>) -> tensor<1x8x5x4xf16> {
+  // expected-error @+1 {{'ceil_mode' requires symmetric 'pad', got 1 and 0 for spatial dim 0}}
+  %0 = mil.avg_pool %x {kernel_sizes = array<i32: 2, 2>, strides = array<i32: 2, 2>, pad_type = "custom", pad = array<i32: 1, 0, 0, 0>, ceil_mode = true} : (tensor<1x8x8x8xf16>) -> tensor<1x8x5x4xf16>
+  return %0 : tensor<1x8x5x4xf16>
+}
+
+// -----
+
+func.func @max_pool_same_lower_opset(%x: tensor<1x8x8x8xf16>) -> tensor<1x8x4x4xf16> attributes {mil.opset = "ios15"} {
+  // expected-error @+1 {{'pad_type' = "same_lower" requires opset ios16 or later, got ios15}}
+  %0 = mil.max_pool %x {kernel_sizes = array<i32: 2, 2>, strides = array<i32: 2, 2>, pad_type = "same_lower"} : (tensor<1x8x8x8xf16>) -> tensor<1x8x4x4xf16>
+  return %0 : tensor<1x8x4x4xf16>
+}
+
+// -----
+
 func.func @max_pool_output_size(%x: tensor<1x8x2x8xf16>) -> tensor<1x8x1x6xf16> {
   // expected-error @+1 {{spatial dim 0 of 'x' (2 plus padding) is smaller than the kernel (3)}}
   %0 = mil.max_pool %x {kernel_sizes = array<i32: 3, 3>, pad_type = "valid"} : (tensor<1x8x2x8xf16>) -> tensor<1x8x1x6xf16>

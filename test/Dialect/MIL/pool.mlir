@@ -37,6 +37,14 @@ func.func @pool_ceil_mode(%x: tensor<1x8x6x6xf16>, %y: tensor<1x8x5xf16>) -> (te
 }
 
 // 3-D pooling, and dynamic dims (default strides of 1).
+// same_lower is accepted from iOS16.
+// CHECK-LABEL: func @pool_same_lower_ios16
+func.func @pool_same_lower_ios16(%x: tensor<1x8x7x7xf16>) -> tensor<1x8x4x4xf16> attributes {mil.opset = "ios16"} {
+  // CHECK: mil.avg_pool {{.*}} -> tensor<1x8x4x4xf16>
+  %0 = mil.avg_pool %x {kernel_sizes = array<i32: 3, 3>, strides = array<i32: 2, 2>, pad_type = "same_lower"} : (tensor<1x8x7x7xf16>) -> tensor<1x8x4x4xf16>
+  return %0 : tensor<1x8x4x4xf16>
+}
+
 // CHECK-LABEL: func @pool_3d_dynamic
 func.func @pool_3d_dynamic(%x: tensor<1x2x4x4x4xf16>, %y: tensor<?x8x?x8xf16>) -> (tensor<1x2x2x2x2xf16>, tensor<?x8x?x8xf16>) {
   // CHECK: mil.max_pool {{.*}} -> tensor<1x2x2x2x2xf16>

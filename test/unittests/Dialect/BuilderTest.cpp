@@ -146,7 +146,8 @@ TEST_F(BuilderTest, ConvInferredShapes) {
   ProgramBuilder pb(&ctx);
   auto conv = [&](Shape x, Shape w, ConvOptions o) {
     Value xv = pb.input("x", x);
-    Value wv = pb.input("w", w);
+    // A constant weight: dilations other than 1 require one.
+    Value wv = pb.constF16("w", w, {0.5f});
     Value y = pb.conv("y", xv, wv, {}, o);
     EXPECT_TRUE(succeeded(verify(y.getDefiningOp())));
     return shapeOf(y);

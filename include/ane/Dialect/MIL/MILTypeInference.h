@@ -9,6 +9,8 @@
 #ifndef ANE_DIALECT_MIL_MILTYPEINFERENCE_H
 #define ANE_DIALECT_MIL_MILTYPEINFERENCE_H
 
+#include "ane/Dialect/MIL/MILParams.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Location.h"
 #include "mlir/IR/Operation.h"
@@ -67,6 +69,14 @@ verifyWindowAttrs(mlir::Operation *op, int64_t spatialRank,
 
 /// Formats a shape as MIL prints it: [1, 64, ?, 32].
 std::string formatShape(llvm::ArrayRef<int64_t> shape);
+
+/// The opset an op is checked against: the `mil.opset` of the nearest
+/// enclosing func.func or module that has one; std::nullopt when none does.
+std::optional<Opset> getEnclosingOpset(mlir::Operation *op);
+
+/// True when `value` is a compile-time constant in MIL's sense: produced by
+/// a ConstantLike op (mil.const) or by a `mil.constexpr_*` op.
+bool isMILConstant(mlir::Value value);
 
 } // namespace ane::mil
 
