@@ -27,7 +27,8 @@ def MIL_ConvOp : MIL_Op<"conv", "ios15", [Pure, InferTypeOpAdaptor]> {
   let description = [{
     MIL `conv` (iOS15; iOS17 lets `weight`/`bias` have a float dtype other
     than `x`'s). `x` is `[N, C_in, *D]` with 1 to 3 spatial dims, `weight`
-    is `[C_out, C_in / groups, *K]` (it may be a non-const value) and the
+    is `[C_out, C_in / groups, *K]` (it may be a non-const value, but then
+    `dilations` must be all 1) and the
     optional `bias` is `[C_out]`. `strides` and `dilations` default to all
     1s, `pad_type` to `"valid"`; `pad` (`[d0_begin, d0_end, d1_begin, ...]`,
     2 per spatial dim) is read only when `pad_type` is `"custom"`. `groups`

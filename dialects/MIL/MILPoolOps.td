@@ -23,7 +23,8 @@ class MIL_PoolOp<string mnemonic, string what, dag extraArgs, string extraDoc>
     required (`"valid"`, `"same"`, `"custom"`, or `"same_lower"` from iOS16);
     `pad` (2 per spatial dim) is read only for `"custom"`. `ceil_mode`
     (default false) rounds the output size up; it is allowed for 1-D and 2-D
-    pooling only and not with `"same"`/`"same_lower"`.}] # extraDoc # [{
+    pooling only, with a symmetric `pad`, and not with
+    `"same"`/`"same_lower"`.}] # extraDoc # [{
 
     The result is `[N, C, *D_out]` with `x`'s dtype: `same`/`same_lower`:
     `ceil(D / stride)`; otherwise `floor((D + pad_begin + pad_end - k) /
