@@ -2,7 +2,7 @@
 //
 // Implementation of ProgramBuilder: module/function scaffolding, constants
 // (inline or dense_resource), and one-line helpers for the ops ANE kernels
-// use (conv, matmul, linear, add, mul).
+// use (conv, matmul, linear, pooling, attention, add, mul).
 //
 //===----------------------------------------------------------------------===//
 
@@ -126,14 +126,18 @@ Value ProgramBuilder::constant(StringRef name, ElementsAttr value) {
   return ConstOp::create(builder, loc(name), value);
 }
 
+/// An optional int32 array attribute: null when `v` is empty.
+static DenseI32ArrayAttr optionalArray(OpBuilder &b,
+                                       const std::vector<int32_t> &v) {
+  return v.empty() ? DenseI32ArrayAttr() : b.getDenseI32ArrayAttr(v);
+}
+
 Value ProgramBuilder::conv(StringRef name, Value x, Value weight, Value bias,
                            const ConvOptions &o) {
-  auto optArray = [&](const std::vector<int32_t> &v) {
-    return v.empty() ? DenseI32ArrayAttr() : builder.getDenseI32ArrayAttr(v);
-  };
   return ConvOp::create(builder, loc(name), x, weight, bias,
-                        optArray(o.strides), o.padType, optArray(o.pad),
-                        optArray(o.dilations), o.groups);
+                        optionalArray(builder, o.strides), o.padType,
+                        optionalArray(builder, o.pad),
+                        optionalArray(builder, o.dilations), o.groups);
 }
 
 Value ProgramBuilder::conv1x1(StringRef name, Value x, Value weight,
@@ -153,6 +157,29 @@ Value ProgramBuilder::matmul(StringRef name, Value x, Value y, bool transposeX,
 Value ProgramBuilder::linear(StringRef name, Value x, Value weight,
                              Value bias) {
   return LinearOp::create(builder, loc(name), x, weight, bias);
+}
+
+Value ProgramBuilder::maxPool(StringRef name, Value x,
+                              ArrayRef<int32_t> kernelSizes,
+                              const PoolOptions &o) {
+  return MaxPoolOp::create(builder, loc(name), x, kernelSizes,
+                           optionalArray(builder, o.strides), o.padType,
+                           optionalArray(builder, o.pad), o.ceilMode);
+}
+
+Value ProgramBuilder::avgPool(StringRef name, Value x,
+                              ArrayRef<int32_t> kernelSizes,
+                              const PoolOptions &o) {
+  return AvgPoolOp::create(builder, loc(name), x, kernelSizes,
+                           optionalArray(builder, o.strides), o.padType,
+                           optionalArray(builder, o.pad),
+                           o.excludePaddingFromAverage, o.ceilMode);
+}
+
+Value ProgramBuilder::sdpa(StringRef name, Value query, Value key, Value value,
+                           Value attnMask) {
+  return ScaledDotProductAttentionOp::create(builder, loc(name), query, key,
+                                             value, attnMask);
 }
 
 Value ProgramBuilder::add(StringRef name, Value x, Value y) {

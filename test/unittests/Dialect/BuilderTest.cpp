@@ -110,6 +110,19 @@ TEST_F(BuilderTest, AttentionMatmulKernelVerifies) {
             3u);
 }
 
+TEST_F(BuilderTest, SdpaKernelVerifies) {
+  ProgramBuilder pb(&ctx);
+  Value q = pb.input("q", {1, 12, 8, 64});
+  Value k = pb.input("k", {1, 12, 16, 64});
+  Value v = pb.input("v", {1, 12, 16, 32});
+  Value mask = pb.input("mask", {8, 16});
+  Value out = pb.sdpa("out", q, k, v, mask);
+  EXPECT_EQ(shapeOf(out), (Shape{1, 12, 8, 32}));
+  pb.output({out});
+  auto module = pb.finish();
+  ASSERT_TRUE(static_cast<bool>(module)) << llvm::toString(module.takeError());
+}
+
 TEST_F(BuilderTest, ConstantsOfEachDtype) {
   ProgramOptions options;
   options.inlineConstantLimit = 4;
@@ -244,6 +257,16 @@ TEST_F(BuilderTest, PoolInferredShapes) {
                         /*ceil_mode=*/false);
   // (9 + 2 - 3) / 2 + 1 = 5, (9 - 3) / 2 + 1 = 4.
   EXPECT_EQ(shapeOf(avg), (Shape{1, 4, 5, 4}));
+
+  // The builder helpers: same padding, stride 2 -> ceil(9 / 2) = 5.
+  PoolOptions same;
+  same.padType = "same";
+  same.strides = {2, 2};
+  Value p = pb.avgPool("ap", pb.input("x", {1, 4, 9, 9}), {3, 3}, same);
+  EXPECT_EQ(shapeOf(p), (Shape{1, 4, 5, 5}));
+  EXPECT_TRUE(succeeded(verify(p.getDefiningOp())));
+  Value m = pb.maxPool("mp", p, {2, 2});
+  EXPECT_EQ(shapeOf(m), (Shape{1, 4, 4, 4}));
 }
 
 } // namespace

@@ -53,6 +53,16 @@ struct ConvOptions {
   int32_t groups = 1;
 };
 
+/// MIL pooling parameters; empty vectors mean MIL's defaults.
+struct PoolOptions {
+  std::vector<int32_t> strides;
+  std::string padType = "valid";
+  std::vector<int32_t> pad;
+  bool ceilMode = false;
+  /// avg_pool only.
+  bool excludePaddingFromAverage = false;
+};
+
 /// Builds one MIL program (a module with `func.func @main`).
 class ProgramBuilder {
 public:
@@ -103,6 +113,15 @@ public:
                      bool transposeX = false, bool transposeY = false);
   mlir::Value linear(llvm::StringRef name, mlir::Value x, mlir::Value weight,
                      mlir::Value bias = {});
+  mlir::Value maxPool(llvm::StringRef name, mlir::Value x,
+                      llvm::ArrayRef<int32_t> kernelSizes,
+                      const PoolOptions &options = {});
+  mlir::Value avgPool(llvm::StringRef name, mlir::Value x,
+                      llvm::ArrayRef<int32_t> kernelSizes,
+                      const PoolOptions &options = {});
+  /// scaled_dot_product_attention (iOS18); `attnMask` is optional.
+  mlir::Value sdpa(llvm::StringRef name, mlir::Value query, mlir::Value key,
+                   mlir::Value value, mlir::Value attnMask = {});
   mlir::Value add(llvm::StringRef name, mlir::Value x, mlir::Value y);
   mlir::Value mul(llvm::StringRef name, mlir::Value x, mlir::Value y);
 
