@@ -10,7 +10,6 @@
 #define ANE_DIALECT_MIL_MILATTENTIONOPS_TD
 
 include "MILBase.td"
-include "MILConvOps.td"
 
 def MIL_ScaledDotProductAttentionOp
     : MIL_Op<"scaled_dot_product_attention", "ios18",
@@ -44,7 +43,14 @@ def MIL_ScaledDotProductAttentionOp
     functional-type(operands, results)
   }];
   let hasVerifier = 1;
-  let extraClassDeclaration = !strconcat(milBaseDecls, MIL_CompatibleResultDecls.decls);
+  let extraClassDeclaration = milBaseDecls # [{
+    /// Inferred `?` dims (used where a parameter is inconsistent, which the
+    /// verifier reports) are compatible with any declared dim.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                        ::mlir::TypeRange actual) {
+      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
+    }
+  }];
 }
 
 #endif // ANE_DIALECT_MIL_MILATTENTIONOPS_TD

@@ -11,17 +11,6 @@
 
 include "MILBase.td"
 
-/// Lets an inferred dynamic dim (`?`) match a static declared dim; inference
-/// falls back to `?` where the verifier will report the actual problem.
-def MIL_CompatibleResultDecls {
-  code decls = [{
-    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
-                                        ::mlir::TypeRange actual) {
-      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
-    }
-  }];
-}
-
 def MIL_ConvOp : MIL_Op<"conv", "ios15", [Pure, InferTypeOpAdaptor]> {
   let summary = "N-d convolution (1-3 spatial dims) with groups and dilations";
   let description = [{
@@ -64,7 +53,14 @@ def MIL_ConvOp : MIL_Op<"conv", "ios15", [Pure, InferTypeOpAdaptor]> {
     $x `,` $weight (`bias` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
-  let extraClassDeclaration = !strconcat(milBaseDecls, MIL_CompatibleResultDecls.decls);
+  let extraClassDeclaration = milBaseDecls # [{
+    /// Inferred `?` dims (used where a parameter is inconsistent, which the
+    /// verifier reports) are compatible with any declared dim.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                        ::mlir::TypeRange actual) {
+      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
+    }
+  }];
 }
 
 def MIL_ConvTransposeOp
@@ -106,7 +102,14 @@ def MIL_ConvTransposeOp
     $x `,` $weight (`bias` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
-  let extraClassDeclaration = !strconcat(milBaseDecls, MIL_CompatibleResultDecls.decls);
+  let extraClassDeclaration = milBaseDecls # [{
+    /// Inferred `?` dims (used where a parameter is inconsistent, which the
+    /// verifier reports) are compatible with any declared dim.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                        ::mlir::TypeRange actual) {
+      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
+    }
+  }];
 }
 
 #endif // ANE_DIALECT_MIL_MILCONVOPS_TD

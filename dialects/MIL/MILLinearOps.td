@@ -9,7 +9,6 @@
 #define ANE_DIALECT_MIL_MILLINEAROPS_TD
 
 include "MILBase.td"
-include "MILConvOps.td"
 
 def MIL_MatmulOp : MIL_Op<"matmul", "ios15", [Pure, InferTypeOpAdaptor]> {
   let summary = "batched matrix product with NumPy matmul semantics";
@@ -38,7 +37,14 @@ def MIL_MatmulOp : MIL_Op<"matmul", "ios15", [Pure, InferTypeOpAdaptor]> {
   let results = (outs MIL_NumericTensor:$output);
   let assemblyFormat = "$x `,` $y attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
-  let extraClassDeclaration = !strconcat(milBaseDecls, MIL_CompatibleResultDecls.decls);
+  let extraClassDeclaration = milBaseDecls # [{
+    /// Inferred `?` dims (used where a parameter is inconsistent, which the
+    /// verifier reports) are compatible with any declared dim.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                        ::mlir::TypeRange actual) {
+      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
+    }
+  }];
 }
 
 def MIL_LinearOp : MIL_Op<"linear", "ios15", [Pure, InferTypeOpAdaptor]> {
@@ -65,7 +71,14 @@ def MIL_LinearOp : MIL_Op<"linear", "ios15", [Pure, InferTypeOpAdaptor]> {
     $x `,` $weight (`bias` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
-  let extraClassDeclaration = !strconcat(milBaseDecls, MIL_CompatibleResultDecls.decls);
+  let extraClassDeclaration = milBaseDecls # [{
+    /// Inferred `?` dims (used where a parameter is inconsistent, which the
+    /// verifier reports) are compatible with any declared dim.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                        ::mlir::TypeRange actual) {
+      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
+    }
+  }];
 }
 
 #endif // ANE_DIALECT_MIL_MILLINEAROPS_TD

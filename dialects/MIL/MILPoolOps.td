@@ -9,7 +9,6 @@
 #define ANE_DIALECT_MIL_MILPOOLOPS_TD
 
 include "MILBase.td"
-include "MILConvOps.td"
 
 /// avg_pool / max_pool: `extraArgs` are inserted between `pad` and
 /// `ceil_mode`, where MIL lists them.
@@ -49,7 +48,14 @@ class MIL_PoolOp<string mnemonic, string what, dag extraArgs, string extraDoc>
   let results = (outs MIL_FloatTensor:$output);
   let assemblyFormat = "$x attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
-  let extraClassDeclaration = !strconcat(milBaseDecls, MIL_CompatibleResultDecls.decls);
+  let extraClassDeclaration = milBaseDecls # [{
+    /// Inferred `?` dims (used where a parameter is inconsistent, which the
+    /// verifier reports) are compatible with any declared dim.
+    static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
+                                        ::mlir::TypeRange actual) {
+      return ::ane::mil::areCompatibleResultTypes(inferred, actual);
+    }
+  }];
 }
 
 def MIL_AvgPoolOp : MIL_PoolOp<"avg_pool", "average",
