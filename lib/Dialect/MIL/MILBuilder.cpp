@@ -73,30 +73,31 @@ static SmallVector<T> expand(ArrayRef<T> values, int64_t n) {
 }
 
 Value ProgramBuilder::makeConstant(StringRef name, RankedTensorType type,
-                                   ElementsAttr inlineValue,
                                    ArrayRef<char> rawData, size_t alignment) {
-  ElementsAttr value = inlineValue;
+  // Large data goes straight into a blob, never into an interned
+  // DenseElementsAttr.
+  ElementsAttr value;
   if (type.getNumElements() > options.inlineConstantLimit)
     value = DenseResourceElementsAttr::get(
         type, name,
         HeapAsmResourceBlob::allocateAndCopyWithAlign(rawData, alignment));
+  else
+    value = DenseElementsAttr::getFromRawBuffer(type, rawData);
   return ConstOp::create(builder, loc(name), value);
 }
 
 Value ProgramBuilder::constF16(StringRef name, ArrayRef<int64_t> shape,
                                ArrayRef<float> values) {
   SmallVector<float> all = expand(values, numElements(shape));
-  SmallVector<APFloat> halves;
   SmallVector<uint16_t> bits;
   for (float v : all) {
     APFloat h(v);
     bool losesInfo;
     h.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
     bits.push_back(static_cast<uint16_t>(h.bitcastToAPInt().getZExtValue()));
-    halves.push_back(h);
   }
   auto type = tensor(shape, f16());
-  return makeConstant(name, type, DenseElementsAttr::get(type, halves),
+  return makeConstant(name, type,
                       ArrayRef(reinterpret_cast<const char *>(bits.data()),
                                bits.size() * sizeof(uint16_t)),
                       alignof(uint16_t));
@@ -106,7 +107,7 @@ Value ProgramBuilder::constF32(StringRef name, ArrayRef<int64_t> shape,
                                ArrayRef<float> values) {
   SmallVector<float> all = expand(values, numElements(shape));
   auto type = tensor(shape, f32());
-  return makeConstant(name, type, DenseElementsAttr::get(type, ArrayRef(all)),
+  return makeConstant(name, type,
                       ArrayRef(reinterpret_cast<const char *>(all.data()),
                                all.size() * sizeof(float)),
                       alignof(float));
@@ -117,7 +118,7 @@ Value ProgramBuilder::constI8(StringRef name, ArrayRef<int64_t> shape,
   SmallVector<int8_t> all = expand(values, numElements(shape));
   auto type = tensor(shape, i8());
   return makeConstant(
-      name, type, DenseElementsAttr::get(type, ArrayRef(all)),
+      name, type,
       ArrayRef(reinterpret_cast<const char *>(all.data()), all.size()),
       alignof(int8_t));
 }

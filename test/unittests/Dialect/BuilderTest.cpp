@@ -137,7 +137,14 @@ TEST_F(BuilderTest, ConstantsOfEachDtype) {
   EXPECT_EQ(cast<RankedTensorType>(b.getType()).getElementType(), pb.i8());
   auto cVal = cast<DenseElementsAttr>(c.getDefiningOp<ConstOp>().getVal());
   EXPECT_EQ(cVal.getValues<APFloat>()[1].convertToFloat(), -2.0f);
-  pb.output({a, b, c});
+  Value d = pb.constI8("d", {3}, std::vector<int8_t>{-1, 0, 7});
+  auto dVal = cast<DenseElementsAttr>(d.getDefiningOp<ConstOp>().getVal());
+  EXPECT_EQ(dVal.getValues<int8_t>()[0], -1);
+  EXPECT_EQ(dVal.getValues<int8_t>()[2], 7);
+  Value e = pb.constF16("e", {3}, {0.25f});
+  EXPECT_TRUE(
+      cast<DenseElementsAttr>(e.getDefiningOp<ConstOp>().getVal()).isSplat());
+  pb.output({a, b, c, d, e});
   auto module = pb.finish();
   ASSERT_TRUE(static_cast<bool>(module)) << llvm::toString(module.takeError());
 }

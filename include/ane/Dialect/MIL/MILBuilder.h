@@ -134,7 +134,6 @@ public:
 
 private:
   mlir::Value makeConstant(llvm::StringRef name, mlir::RankedTensorType type,
-                           mlir::ElementsAttr inlineValue,
                            llvm::ArrayRef<char> rawData, size_t alignment);
 
   mlir::MLIRContext *context;
