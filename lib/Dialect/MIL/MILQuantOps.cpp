@@ -79,8 +79,8 @@ LogicalResult checkAffineParams(Emitter emit, ArrayRef<int64_t> shape,
     int64_t dim = shape[*normAxis];
     // affine.vector-length
     if (!ShapedType::isDynamic(dim) && type.getDimSize(0) != dim)
-      return emit() << "'" << name << "' must have input.shape[axis] = "
-                    << dim << " entries, got " << type.getDimSize(0);
+      return emit() << "'" << name << "' must have input.shape[axis] = " << dim
+                    << " entries, got " << type.getDimSize(0);
     return success();
   };
   if (failed(checkParam("scale", scale)))
@@ -237,10 +237,9 @@ LogicalResult ConstexprBlockwiseShiftScaleOp::verify() {
              << dataElement;
     // constexpr_blockwise_shift_scale.data-shape
     if (shapeOf(data).getShape() != resultType.getShape())
-      return emitOpError("'data' shape ")
-             << fmtShape(shapeOf(data).getShape())
-             << " must equal the result shape "
-             << fmtShape(resultType.getShape());
+      return emitOpError("'data' shape ") << fmtShape(shapeOf(data).getShape())
+                                          << " must equal the result shape "
+                                          << fmtShape(resultType.getShape());
   }
   ShapedType scaleType = shapeOf(getScale());
   // constexpr_blockwise_shift_scale.scale-dtype
@@ -338,8 +337,9 @@ LogicalResult ConstexprLutToDenseOp::verify() {
              << fmtShape(resultType.getShape());
   }
   // constexpr_lut_to_dense.palette-size
-  if (bits < 8 ? palette != (int64_t{1} << bits)
-               : (palette < 2 || palette > 256 || !llvm::isPowerOf2_64(palette)))
+  if (bits < 8
+          ? palette != (int64_t{1} << bits)
+          : (palette < 2 || palette > 256 || !llvm::isPowerOf2_64(palette)))
     return emitOpError("'lut' palette dim ")
            << rank << " must be "
            << (bits < 8 ? "2^(indices bits) = " + std::to_string(1 << bits)

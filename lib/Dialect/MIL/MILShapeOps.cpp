@@ -40,6 +40,7 @@ bool isDyn(int64_t d) { return ShapedType::isDynamic(d); }
 /// Normalizes `axis` into [0, rank) or reports it against `name`.
 FailureOr<int64_t> normalizeAxis(std::optional<Location> loc, StringRef name,
                                  int64_t axis, int64_t rank) {
+  // <op>.axis-in-range (concat, split, expand_dims, squeeze, gather, stack)
   if (axis < -rank || axis >= rank) {
     err(loc) << "'" << name << "' must be in [" << -rank << ", " << rank
              << "), got " << axis;
