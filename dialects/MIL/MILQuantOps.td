@@ -15,7 +15,7 @@ include "MILBase.td"
 include "MILAttrs.td"
 
 /// Constant tensor data: inline elements or a symbolic weight-file blob.
-def MIL_WeightDataAttr : AnyAttrOf<[ElementsAttr, MIL_BlobFileAttr]>;
+def MIL_QuantDataAttr : AnyAttrOf<[ElementsAttr, MIL_BlobFileAttr]>;
 
 def MIL_QuantizeOp
     : MIL_Op<"quantize", "ios17", [Pure, InferTypeOpAdaptor]> {
@@ -92,7 +92,7 @@ def MIL_ConstexprAffineDequantizeOp
         : tensor<512x512x1x1xf16>
     ```
   }];
-  let arguments = (ins MIL_WeightDataAttr:$quantized_data,
+  let arguments = (ins MIL_QuantDataAttr:$quantized_data,
                        ElementsAttr:$zero_point, ElementsAttr:$scale,
                        I32Attr:$axis);
   let results = (outs MIL_FloatTensor:$output);
@@ -118,7 +118,7 @@ def MIL_ConstexprBlockwiseShiftScaleOp
         scale = dense<1.250000e-01> : tensor<64x2xf16>} : tensor<64x32xf16>
     ```
   }];
-  let arguments = (ins MIL_WeightDataAttr:$data, ElementsAttr:$scale,
+  let arguments = (ins MIL_QuantDataAttr:$data, ElementsAttr:$scale,
                        OptionalAttr<ElementsAttr>:$offset);
   let results = (outs MIL_FloatTensor:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
@@ -147,7 +147,7 @@ def MIL_ConstexprLutToDenseOp
         lut = dense<0.5> : tensor<1x1x16x1xf16>} : tensor<64x32xf16>
     ```
   }];
-  let arguments = (ins MIL_WeightDataAttr:$indices, ElementsAttr:$lut,
+  let arguments = (ins MIL_QuantDataAttr:$indices, ElementsAttr:$lut,
                        OptionalAttr<I32Attr>:$vector_axis);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
@@ -166,7 +166,7 @@ def MIL_ConstexprCastOp : MIL_Op<"constexpr_cast", "ios16", [Pure]> {
         source_val = dense<1.0> : tensor<64xf16>} : tensor<64xf32>
     ```
   }];
-  let arguments = (ins MIL_WeightDataAttr:$source_val,
+  let arguments = (ins MIL_QuantDataAttr:$source_val,
                        MIL_StrEnumAttr<["fp32"]>:$output_dtype);
   let results = (outs RankedTensorOf<[MIL_Fp32]>:$output);
   let assemblyFormat = "attr-dict `:` type($output)";

@@ -187,8 +187,9 @@ def MIL_SqueezeOp : MIL_ShapeOp<"squeeze", "ios15"> {
     MIL `squeeze` (iOS15): removes the dims listed in `axes` (negative
     counts from the end); without `axes`, every static dim of size 1. As in
     PyTorch (and MIL), listed axes whose size is not 1 are kept, not an
-    error; a listed dynamic dim is assumed to be 1 and removed. A squeeze
-    that removes nothing folds to `x`.
+    error; a listed dynamic dim is assumed to be 1 and removed, while
+    without `axes` dynamic dims are assumed not to be 1 and kept. A squeeze
+    that removes nothing from a static `x` (or has `axes`) folds to `x`.
 
     ```mlir
     %y = mil.squeeze %x axes = [0, 2] : tensor<1x64x1x32xf16>

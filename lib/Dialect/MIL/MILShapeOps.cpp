@@ -596,6 +596,10 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
 }
 
 OpFoldResult SqueezeOp::fold(FoldAdaptor) {
+  // Without axes, a dynamic dim may turn out to be 1 and be squeezed at run
+  // time, so only a static x is known to be left unchanged.
+  if (!getAxes() && !getX().getType().hasStaticShape())
+    return {};
   return getX().getType() == getType() ? getX() : Value();
 }
 

@@ -124,6 +124,14 @@ func.func @squeeze_nothing(%x: tensor<2x64xf16>) -> tensor<2x64xf16> {
   return %0 : tensor<2x64xf16>
 }
 
+// Without axes a dynamic dim might be 1 at run time: keep the op.
+// CHECK-LABEL: func @squeeze_dynamic_kept
+// CHECK: mil.squeeze %arg0 :
+func.func @squeeze_dynamic_kept(%x: tensor<?x64xf16>) -> tensor<?x64xf16> {
+  %0 = mil.squeeze %x : tensor<?x64xf16>
+  return %0 : tensor<?x64xf16>
+}
+
 // CHECK-LABEL: func @squeeze_something
 // CHECK: mil.squeeze
 func.func @squeeze_something(%x: tensor<1x64xf16>) -> tensor<64xf16> {
