@@ -336,3 +336,30 @@ func.func @stack_values_not_empty() {
   %0 = "mil.stack"() <{axis = 0 : i32}> : () -> tensor<1xf16>
   return
 }
+
+// -----
+
+// The rule follows the module's opset when the function has none.
+module attributes {mil.opset = "ios15"} {
+  func.func @reshape_zero_positional_from_module(%x: tensor<2x50xf16>) {
+    // expected-error @+2 {{'shape' may contain 0 before iOS17 only when it has rank(x) = 2 entries, got 3}}
+    // expected-error @+1 {{failed to infer returned types}}
+    %0 = mil.reshape %x shape = [1, 0, 0] : tensor<2x50xf16> -> tensor<1x2x50xf16>
+    return
+  }
+}
+
+// -----
+
+// A function's opset overrides its module's: iOS17 right-aligned `0`.
+module attributes {mil.opset = "ios15"} {
+  func.func @reshape_function_opset_overrides(%x: tensor<2x50xf16>) attributes {mil.opset = "ios17"} {
+    // Accepted here; the same op fails in the iOS15 module above.
+    %0 = mil.reshape %x shape = [1, 0, 0] : tensor<2x50xf16> -> tensor<1x2x50xf16>
+    // Right-aligned: the leading 0 has no dim of x to copy and becomes 1.
+    // expected-error @+2 {{'shape' [0, 0, 1] gives volume 2, expected the volume of x [2, 50] = 100}}
+    // expected-error @+1 {{failed to infer returned types}}
+    %1 = mil.reshape %x shape = [0, 0, 1] : tensor<2x50xf16> -> tensor<1x2x1xf16>
+    return
+  }
+}
