@@ -1,0 +1,201 @@
+//===- ANEModel.cpp - Evaluate a loaded ANE program -----------------------===//
+//
+// The run half of the call protocol (ANEDevice.h): locked copies into and out
+// of the IOSurfaces, evaluateWithQoS:, timing, load/unload, and cleanup
+// (unload, release request, wrappers, surfaces and model, remove the temp
+// directory).
+//
+//===----------------------------------------------------------------------===//
+
+#include "ane/Runtime/ANE/ANEDevice.h"
+
+#include "ObjCBridge.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+using namespace ane::device;
+using namespace ane::device::detail;
+using llvm::Error;
+using llvm::Expected;
+
+static Error makeError(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+/// Adds what is known about an error code to an NSError message.
+static std::string withHint(std::string text, int64_t code) {
+  if (code == 0x1d)
+    text += " [0x1d: some ANE/OS versions reject requests with more than one "
+            "input; pack the inputs along the spatial axis of one input]";
+  return text;
+}
+
+ANEModel::~ANEModel() {
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  {
+    AutoreleasePool pool(p);
+    if (loaded_)
+      consumeError(unload());
+    objc.release(request_);
+    objc.release(perfStats_);
+    for (auto *bindings : {&inputs_, &outputs_})
+      for (Binding &b : *bindings) {
+        objc.release(b.wrapper);
+        if (b.surface)
+          p.CFRelease(b.surface);
+        b.surface = nullptr;
+      }
+    objc.release(model_);
+  }
+  if (!tempDir_.empty() && !options_.keepTempDir)
+    llvm::sys::fs::remove_directories(tempDir_, /*IgnoreErrors=*/true);
+}
+
+uint64_t ANEModel::inputSurfaceBytes(unsigned i) const {
+  return platform_->IOSurfaceGetAllocSize(inputs_[i].surface);
+}
+uint64_t ANEModel::outputSurfaceBytes(unsigned i) const {
+  return platform_->IOSurfaceGetAllocSize(outputs_[i].surface);
+}
+
+Error ANEModel::load() {
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  AutoreleasePool pool(p);
+  CFOwned noOptions = objc.dictionary({}, {});
+  std::string lastError;
+  for (unsigned attempt = 0; attempt <= options_.loadRetries; ++attempt) {
+    if (attempt)
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(options_.loadRetryDelayMs));
+    ObjCId nsError = nullptr;
+    if (p.msgSend.bool_u32_id_err(model_, objc.sel("loadWithQoS:options:error:"),
+                                  options_.qos, noOptions.id(), &nsError)) {
+      loaded_ = true;
+      return Error::success();
+    }
+    lastError = objc.errorText(nsError);
+  }
+  return makeError("ANE load failed: " + lastError);
+}
+
+Error ANEModel::unload() {
+  if (!loaded_)
+    return Error::success();
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  AutoreleasePool pool(p);
+  ObjCId nsError = nullptr;
+  loaded_ = false;
+  if (!p.msgSend.bool_u32_err(model_, objc.sel("unloadWithQoS:error:"),
+                              options_.qos, &nsError))
+    return makeError("ANE unload failed: " + objc.errorText(nsError));
+  return Error::success();
+}
+
+Error ANEModel::copyIn(Binding &b, const void *data, uint64_t n) {
+  const Platform &p = *platform_;
+  if (int kr = p.IOSurfaceLock(b.surface, 0, nullptr))
+    return makeError("IOSurfaceLock failed (" + llvm::Twine(kr) + ")");
+  std::memcpy(p.IOSurfaceGetBaseAddress(b.surface), data, n);
+  p.IOSurfaceUnlock(b.surface, 0, nullptr);
+  return Error::success();
+}
+
+Error ANEModel::copyOut(Binding &b, void *data, uint64_t n) {
+  const Platform &p = *platform_;
+  if (int kr = p.IOSurfaceLock(b.surface, kIOSurfaceLockReadOnly, nullptr))
+    return makeError("IOSurfaceLock failed (" + llvm::Twine(kr) + ")");
+  std::memcpy(data, p.IOSurfaceGetBaseAddress(b.surface), n);
+  p.IOSurfaceUnlock(b.surface, kIOSurfaceLockReadOnly, nullptr);
+  return Error::success();
+}
+
+Error ANEModel::writeInput(unsigned i, llvm::ArrayRef<uint8_t> bytes) {
+  if (i >= inputs_.size())
+    return makeError("input index " + llvm::Twine(i) + " out of range (" +
+                     llvm::Twine(inputs_.size()) + " inputs)");
+  uint64_t want = inputs_[i].desc.byteSize();
+  if (bytes.size() != want)
+    return makeError("input " + llvm::Twine(i) + " " + inputs_[i].desc.str() +
+                     " takes " + llvm::Twine(want) + " bytes, got " +
+                     llvm::Twine(bytes.size()));
+  return copyIn(inputs_[i], bytes.data(), want);
+}
+
+Error ANEModel::writeInputFloats(unsigned i, llvm::ArrayRef<float> values) {
+  if (i >= inputs_.size())
+    return writeInput(i, {});
+  const ANETensorDesc &d = inputs_[i].desc;
+  if (values.size() != d.numElements() || (d.elemBytes != 2 && d.elemBytes != 4))
+    return makeError("input " + llvm::Twine(i) + " " + d.str() + " takes " +
+                     llvm::Twine(d.numElements()) +
+                     " fp16/fp32 elements, got " + llvm::Twine(values.size()));
+  if (d.elemBytes == 4)
+    return copyIn(inputs_[i], values.data(), values.size() * 4);
+  std::vector<uint16_t> halves(values.size());
+  floatsToHalves(values, halves.data());
+  return copyIn(inputs_[i], halves.data(), halves.size() * 2);
+}
+
+Error ANEModel::readOutput(unsigned i, llvm::MutableArrayRef<uint8_t> bytes) {
+  if (i >= outputs_.size())
+    return makeError("output index " + llvm::Twine(i) + " out of range (" +
+                     llvm::Twine(outputs_.size()) + " outputs)");
+  uint64_t have = outputs_[i].desc.byteSize();
+  if (bytes.size() != have)
+    return makeError("output " + llvm::Twine(i) + " " +
+                     outputs_[i].desc.str() + " holds " + llvm::Twine(have) +
+                     " bytes, asked for " + llvm::Twine(bytes.size()));
+  return copyOut(outputs_[i], bytes.data(), have);
+}
+
+Error ANEModel::readOutputFloats(unsigned i, llvm::MutableArrayRef<float> out) {
+  if (i >= outputs_.size())
+    return readOutput(i, {});
+  const ANETensorDesc &d = outputs_[i].desc;
+  if (out.size() != d.numElements() || (d.elemBytes != 2 && d.elemBytes != 4))
+    return makeError("output " + llvm::Twine(i) + " " + d.str() + " holds " +
+                     llvm::Twine(d.numElements()) +
+                     " fp16/fp32 elements, asked for " +
+                     llvm::Twine(out.size()));
+  if (d.elemBytes == 4)
+    return copyOut(outputs_[i], out.data(), out.size() * 4);
+  std::vector<uint16_t> halves(out.size());
+  if (Error err = copyOut(outputs_[i], halves.data(), halves.size() * 2))
+    return err;
+  halvesToFloats(halves.data(), out);
+  return Error::success();
+}
+
+Expected<EvalStats> ANEModel::evaluate() {
+  if (!loaded_)
+    return makeError("ANE evaluate failed: model is not loaded");
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  AutoreleasePool pool(p);
+  CFOwned noOptions = objc.dictionary({}, {});
+  ObjCId nsError = nullptr;
+  auto start = std::chrono::steady_clock::now();
+  bool ok = p.msgSend.bool_u32_id_id_err(
+      model_, objc.sel("evaluateWithQoS:options:request:error:"), options_.qos,
+      noOptions.id(), request_, &nsError);
+  auto end = std::chrono::steady_clock::now();
+  if (!ok)
+    return makeError("ANE evaluate failed: " +
+                     withHint(objc.errorText(nsError), objc.errorCode(nsError)));
+  EvalStats stats;
+  stats.wallMs = std::chrono::duration<double, std::milli>(end - start).count();
+  if (perfStats_) {
+    uint64_t ns = p.msgSend.u64(perfStats_, objc.sel("hwExecutionTime"));
+    if (ns)
+      stats.hwMs = ns / 1e6;
+  }
+  return stats;
+}
