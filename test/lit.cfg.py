@@ -1,5 +1,6 @@
 # lit configuration for ane-mlir's regression tests.
 import os
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -24,7 +25,9 @@ config.substitutions.append(
     ("%ane_capi_test",
      os.path.join(config.ane_obj_root, "test", "Runtime", "ANE", "ane-capi-test")))
 config.substitutions.append(
-    ("%ane_runtime_lib", os.path.join(config.ane_obj_root, "lib", "libane_runtime.so")))
+    ("%ane_runtime_lib", os.path.join(
+        config.ane_obj_root, "lib",
+        "libane_runtime" + (".dylib" if sys.platform == "darwin" else ".so"))))
 config.substitutions.append(
     ("%python3", "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else "python3"))
 
