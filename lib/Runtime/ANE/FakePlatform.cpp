@@ -121,6 +121,8 @@ void Impl::fail(ObjCId *err, int64_t code, const std::string &text) {
 void Impl::addMethod(const std::string &key, const std::string &sig,
                      Handler fn) {
   methods[key] = Method{sig, std::move(fn)};
+  llvm::StringRef cls = llvm::StringRef(key).drop_front(2); // "+[" / "-["
+  knownClasses.insert(cls.take_until([](char c) { return c == ' '; }).str());
 }
 
 Result Impl::send(const char *sig, ObjCId selfHandle, ObjCSel sel,
@@ -162,9 +164,7 @@ Result Impl::send(const char *sig, ObjCId selfHandle, ObjCSel sel,
 namespace {
 ObjCId fakeGetClass(const char *name) {
   Impl &f = F();
-  if (f.opts.missingClasses.count(name))
-    return nullptr;
-  if (!llvm::StringRef(name).starts_with("_ANE"))
+  if (f.opts.missingClasses.count(name) || !f.knownClasses.count(name))
     return nullptr;
   return f.classNamed(name);
 }

@@ -130,6 +130,7 @@ struct FakePlatform::Impl {
   std::set<std::string> selectors;
   std::vector<std::vector<fake::Object *>> pools;
   std::map<std::string, Method> methods; // "+[Class sel]" / "-[Class sel]"
+  std::set<std::string> knownClasses;    // classes with at least one method
 
   template <typename T, typename... Args> T *make(Args &&...args) {
     T *o = new T(std::forward<Args>(args)...);
