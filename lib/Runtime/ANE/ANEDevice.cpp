@@ -204,47 +204,16 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
                                  objc.sel("compileWithQoS:options:error:"),
                                  options_.qos, noOptions.id(), &nsError))
     return makeError("ANE compile failed: " + objc.errorText(nsError));
-  if (Error err = model->load())
-    return std::move(err);
+  if (options_.loadAfterCompile)
+    if (Error err = model->load())
+      return std::move(err);
 
   // 5. One IOSurface + _ANEIOSurfaceObject per input and output.
-  auto bind = [&](const ANETensorDesc &desc,
-                  std::vector<ANEModel::Binding> &into) -> Error {
-    ANEModel::Binding b{desc};
-    uint64_t bytes = surfaceAllocSize(desc.byteSize(), options_.minSurfaceBytes,
-                                      options_.surfaceAlignment);
-    if (desc.byteSize() == 0)
-      return makeError("I/O tensor " + desc.str() + " has no elements");
-    CFOwned size = objc.number(static_cast<int64_t>(bytes));
-    CFOwned one = objc.number(1);
-    CFOwned zeroFormat = objc.number(0);
-    CFTypeRef keys[] = {p.kIOSurfaceWidth,         p.kIOSurfaceHeight,
-                        p.kIOSurfaceBytesPerElement, p.kIOSurfaceBytesPerRow,
-                        p.kIOSurfaceAllocSize,     p.kIOSurfacePixelFormat};
-    CFTypeRef values[] = {size.get(), one.get(),  one.get(),
-                          size.get(), size.get(), zeroFormat.get()};
-    CFOwned props = objc.dictionary(keys, values);
-    b.surface = p.IOSurfaceCreate(props.get());
-    if (!b.surface)
-      return makeError("IOSurfaceCreate failed for " + llvm::Twine(bytes) +
-                       " bytes");
-    into.push_back(b); // Owned by the model from here on.
-    if (p.IOSurfaceGetAllocSize(b.surface) < bytes)
-      return makeError("IOSurface of " + llvm::Twine(bytes) +
-                       " bytes is smaller than requested");
-    into.back().wrapper = objc.retain(
-        p.msgSend.id_ptr(objc.cls(kSurfaceObjectClass),
-                         objc.sel("objectWithIOSurface:"), b.surface));
-    if (!into.back().wrapper)
-      return makeError("+[_ANEIOSurfaceObject objectWithIOSurface:] "
-                       "returned nil");
-    return Error::success();
-  };
   for (const ANETensorDesc &d : inputs)
-    if (Error err = bind(d, model->inputs_))
+    if (Error err = model->bind(d, model->inputs_))
       return std::move(err);
   for (const ANETensorDesc &d : outputs)
-    if (Error err = bind(d, model->outputs_))
+    if (Error err = model->bind(d, model->outputs_))
       return std::move(err);
 
   // 6. Optional performance statistics object.
@@ -255,31 +224,8 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
           statsClass, objc.sel("statsWithHardwareExecutionNS:"), 0));
   }
 
-  // 7. The request: inputs/outputs with indices 0..n-1, no weightsBuffer,
-  //    procedureIndex as an NSNumber.
-  std::vector<CFOwned> indexNumbers;
-  auto arrays = [&](std::vector<ANEModel::Binding> &bs, CFOwned &objects,
-                    CFOwned &indices) {
-    std::vector<CFTypeRef> objs, idxs;
-    for (size_t i = 0; i < bs.size(); ++i) {
-      objs.push_back(bs[i].wrapper);
-      indexNumbers.push_back(objc.number(static_cast<int64_t>(i)));
-      idxs.push_back(indexNumbers.back().get());
-    }
-    objects = objc.array(objs);
-    indices = objc.array(idxs);
-  };
-  CFOwned inArr, inIdx, outArr, outIdx;
-  arrays(model->inputs_, inArr, inIdx);
-  arrays(model->outputs_, outArr, outIdx);
-  CFOwned procedure = objc.number(options_.procedureIndex);
-  model->request_ = objc.retain(p.msgSend.id_7id(
-      objc.cls(kRequestClass),
-      objc.sel("requestWithInputs:inputIndices:outputs:outputIndices:"
-               "weightsBuffer:perfStats:procedureIndex:"),
-      inArr.id(), inIdx.id(), outArr.id(), outIdx.id(), nullptr,
-      model->perfStats_, procedure.id()));
-  if (!model->request_)
-    return makeError("+[_ANERequest requestWithInputs:...] returned nil");
+  // 7. The request.
+  if (Error err = model->buildRequest())
+    return std::move(err);
   return std::move(model);
 }

@@ -44,17 +44,125 @@ ANEModel::~ANEModel() {
       consumeError(unload());
     objc.release(request_);
     objc.release(perfStats_);
+    auto drop = [&](Binding &b) {
+      objc.release(b.wrapper);
+      if (b.surface)
+        p.CFRelease(b.surface);
+      b.surface = nullptr;
+    };
     for (auto *bindings : {&inputs_, &outputs_})
-      for (Binding &b : *bindings) {
-        objc.release(b.wrapper);
-        if (b.surface)
-          p.CFRelease(b.surface);
-        b.surface = nullptr;
-      }
+      for (Binding &b : *bindings)
+        drop(b);
+    drop(weightsBuffer_);
     objc.release(model_);
   }
   if (!tempDir_.empty() && !options_.keepTempDir)
     llvm::sys::fs::remove_directories(tempDir_, /*IgnoreErrors=*/true);
+}
+
+Error ANEModel::bind(const ANETensorDesc &desc, std::vector<Binding> &into) {
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  AutoreleasePool pool(p);
+  if (desc.byteSize() == 0)
+    return makeError("I/O tensor " + desc.str() + " has no elements");
+  uint64_t bytes = surfaceAllocSize(desc.byteSize(), options_.minSurfaceBytes,
+                                    options_.surfaceAlignment);
+  auto surface = createSurface(bytes);
+  if (!surface)
+    return surface.takeError();
+  into.push_back(Binding{desc, *surface, nullptr}); // Owned from here on.
+  into.back().wrapper = objc.retain(
+      p.msgSend.id_ptr(objc.cls("_ANEIOSurfaceObject"),
+                       objc.sel("objectWithIOSurface:"), *surface));
+  if (!into.back().wrapper)
+    return makeError("+[_ANEIOSurfaceObject objectWithIOSurface:] returned "
+                     "nil");
+  return Error::success();
+}
+
+Expected<IOSurfaceRef> ANEModel::createSurface(uint64_t bytes) {
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  CFOwned size = objc.number(static_cast<int64_t>(bytes));
+  CFOwned one = objc.number(1);
+  CFOwned zeroFormat = objc.number(0);
+  CFTypeRef keys[] = {p.kIOSurfaceWidth,          p.kIOSurfaceHeight,
+                      p.kIOSurfaceBytesPerElement, p.kIOSurfaceBytesPerRow,
+                      p.kIOSurfaceAllocSize,      p.kIOSurfacePixelFormat};
+  CFTypeRef values[] = {size.get(), one.get(),  one.get(),
+                        size.get(), size.get(), zeroFormat.get()};
+  CFOwned props = objc.dictionary(keys, values);
+  IOSurfaceRef surface = p.IOSurfaceCreate(props.get());
+  if (!surface)
+    return makeError("IOSurfaceCreate failed for " + llvm::Twine(bytes) +
+                     " bytes");
+  if (p.IOSurfaceGetAllocSize(surface) < bytes) {
+    p.CFRelease(surface);
+    return makeError("IOSurface of " + llvm::Twine(bytes) +
+                     " bytes is smaller than requested");
+  }
+  return surface;
+}
+
+Error ANEModel::buildRequest() {
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  AutoreleasePool pool(p);
+  objc.release(request_);
+  // Inputs/outputs with indices 0..n-1; procedureIndex is an NSNumber.
+  std::vector<CFOwned> indexNumbers;
+  auto arrays = [&](std::vector<Binding> &bs, CFOwned &objects,
+                    CFOwned &indices) {
+    std::vector<CFTypeRef> objs, idxs;
+    for (size_t i = 0; i < bs.size(); ++i) {
+      objs.push_back(bs[i].wrapper);
+      indexNumbers.push_back(objc.number(static_cast<int64_t>(i)));
+      idxs.push_back(indexNumbers.back().get());
+    }
+    objects = objc.array(objs);
+    indices = objc.array(idxs);
+  };
+  CFOwned inArr, inIdx, outArr, outIdx;
+  arrays(inputs_, inArr, inIdx);
+  arrays(outputs_, outArr, outIdx);
+  CFOwned procedure = objc.number(options_.procedureIndex);
+  request_ = objc.retain(p.msgSend.id_7id(
+      objc.cls("_ANERequest"),
+      objc.sel("requestWithInputs:inputIndices:outputs:outputIndices:"
+               "weightsBuffer:perfStats:procedureIndex:"),
+      inArr.id(), inIdx.id(), outArr.id(), outIdx.id(), weightsBuffer_.wrapper,
+      perfStats_, procedure.id()));
+  if (!request_)
+    return makeError("+[_ANERequest requestWithInputs:...] returned nil");
+  return Error::success();
+}
+
+Error ANEModel::setProcedureIndex(int64_t index) {
+  options_.procedureIndex = index;
+  return buildRequest();
+}
+
+Error ANEModel::setWeightsBuffer(llvm::ArrayRef<uint8_t> bytes) {
+  const Platform &p = *platform_;
+  ObjC objc(p);
+  AutoreleasePool pool(p);
+  objc.release(weightsBuffer_.wrapper);
+  if (weightsBuffer_.surface)
+    p.CFRelease(weightsBuffer_.surface);
+  weightsBuffer_ = Binding{ANETensorDesc::raw(bytes.size()), nullptr, nullptr};
+  if (!bytes.empty()) {
+    auto surface = createSurface(bytes.size());
+    if (!surface)
+      return surface.takeError();
+    weightsBuffer_.surface = *surface;
+    if (Error err = copyIn(weightsBuffer_, bytes.data(), bytes.size()))
+      return err;
+    weightsBuffer_.wrapper = objc.retain(
+        p.msgSend.id_ptr(objc.cls("_ANEIOSurfaceObject"),
+                         objc.sel("objectWithIOSurface:"), *surface));
+  }
+  return buildRequest();
 }
 
 uint64_t ANEModel::inputSurfaceBytes(unsigned i) const {

@@ -60,6 +60,8 @@ struct ANEOptions {
   int64_t procedureIndex = 0;
   /// Keep the temp directory after the model is destroyed (debugging).
   bool keepTempDir = false;
+  /// Load the model at the end of compile (off: call ANEModel::load()).
+  bool loadAfterCompile = true;
   /// The public bridge retries a failed load once after 100 ms ("slot
   /// reclamation").
   unsigned loadRetries = 1;
@@ -139,6 +141,14 @@ public:
   llvm::Error load();
   bool isLoaded() const { return loaded_; }
 
+  /// Rebuilds the request with another procedureIndex (probes: 0..15 are
+  /// accepted on single-procedure models).
+  llvm::Error setProcedureIndex(int64_t index);
+  /// Rebuilds the request with an IOSurface holding `bytes` as its
+  /// weightsBuffer (empty: none). Probes found it has no effect on baked
+  /// weights.
+  llvm::Error setWeightsBuffer(llvm::ArrayRef<uint8_t> bytes);
+
   /// hexStringIdentifier of the in-memory model and its temp directory.
   llvm::StringRef identifier() const { return identifier_; }
   llvm::StringRef tempDir() const { return tempDir_; }
@@ -152,6 +162,9 @@ private:
   };
   ANEModel(std::shared_ptr<const Platform> platform, ANEOptions options)
       : platform_(std::move(platform)), options_(std::move(options)) {}
+  llvm::Error bind(const ANETensorDesc &desc, std::vector<Binding> &into);
+  llvm::Expected<IOSurfaceRef> createSurface(uint64_t bytes);
+  llvm::Error buildRequest();
   llvm::Error copyIn(Binding &b, const void *data, uint64_t n);
   llvm::Error copyOut(Binding &b, void *data, uint64_t n);
 
@@ -161,6 +174,7 @@ private:
   ObjCId request_ = nullptr;   // _ANERequest, retained.
   ObjCId perfStats_ = nullptr; // _ANEPerformanceStats, retained, optional.
   std::vector<Binding> inputs_, outputs_;
+  Binding weightsBuffer_; // Optional request weightsBuffer.
   std::string identifier_, tempDir_;
   bool loaded_ = false;
 };
