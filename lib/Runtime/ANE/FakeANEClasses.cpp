@@ -229,6 +229,28 @@ void Impl::registerClasses() {
                 fail(c.err, kLoadFailed, "no free ANE program slot");
                 return {};
               }
+              if (opts.reloadReadsWeights) {
+                WeightFiles onDisk;
+                for (const auto &[path, bytes] : m->weights) {
+                  llvm::StringRef rel(path);
+                  rel.consume_front("@model_path/");
+                  llvm::SmallString<256> file(opts.tempRoot);
+                  llvm::sys::path::append(file, m->hex, rel);
+                  auto buf = llvm::MemoryBuffer::getFile(file);
+                  if (!buf) {
+                    fail(c.err, kMissingFile, "cannot read " + std::string(file));
+                    return {};
+                  }
+                  llvm::StringRef b = (*buf)->getBuffer();
+                  onDisk[path].assign(b.begin(), b.end());
+                }
+                auto program = opts.compile(m->mil, onDisk);
+                if (!program) {
+                  fail(c.err, kLoadFailed, llvm::toString(program.takeError()));
+                  return {};
+                }
+                m->program = std::move(*program);
+              }
               m->state = Model::Loaded;
               Result r;
               r.ok = true;

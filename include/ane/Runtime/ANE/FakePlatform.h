@@ -77,6 +77,10 @@ struct FakeOptions {
   /// compileWithQoS: requires <tmp>/<hexStringIdentifier>/model.mil and the
   /// weight files, with the descriptor's contents.
   bool requireTempFiles = true;
+  /// loadWithQoS: recompiles from the weight files in the temp directory
+  /// (what one project claims works); off: weights stay baked at compile, as
+  /// probes on M5 found.
+  bool reloadReadsWeights = false;
   /// NSTemporaryDirectory(); empty = <system temp>/ane-fake-<pid>.
   std::string tempRoot;
 };
