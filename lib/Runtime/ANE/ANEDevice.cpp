@@ -11,6 +11,7 @@
 #include "ane/Runtime/ANE/CompileBudget.h"
 
 #include "ObjCBridge.h"
+#include "TempDirs.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -172,6 +173,7 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
   llvm::SmallString<256> dir(root);
   llvm::sys::path::append(dir, model->identifier_);
   model->tempDir_ = std::string(dir);
+  retainTempDir(model->tempDir_);
   llvm::SmallString<256> weightsDir(dir);
   llvm::sys::path::append(weightsDir, "weights");
   if (std::error_code ec = llvm::sys::fs::create_directories(weightsDir))

@@ -10,6 +10,7 @@
 #include "ane/Runtime/ANE/ANEDevice.h"
 
 #include "ObjCBridge.h"
+#include "TempDirs.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -56,7 +57,7 @@ ANEModel::~ANEModel() {
     drop(weightsBuffer_);
     objc.release(model_);
   }
-  if (!tempDir_.empty() && !options_.keepTempDir)
+  if (!tempDir_.empty() && releaseTempDir(tempDir_) && !options_.keepTempDir)
     llvm::sys::fs::remove_directories(tempDir_, /*IgnoreErrors=*/true);
 }
 

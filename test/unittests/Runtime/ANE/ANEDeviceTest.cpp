@@ -105,6 +105,26 @@ TEST_F(ANEDeviceTest, TempDirectoryHoldsMILAndWeightsUntilModelDies) {
   EXPECT_FALSE(llvm::sys::fs::exists(dir));
 }
 
+TEST_F(ANEDeviceTest, IdenticalModelsShareTheirTempDirectory) {
+  FakePlatform fake;
+  auto dev = openDevice(fake);
+  ASSERT_TRUE(dev);
+  auto compile = [&] {
+    return dev->compile("program(1.3) {}", {}, {ANETensorDesc::seq(1, 4)},
+                        {ANETensorDesc::seq(1, 4)});
+  };
+  ANE_ASSERT_EXPECTED(first, compile());
+  ANE_ASSERT_EXPECTED(second, compile());
+  std::string dir = first->tempDir().str();
+  EXPECT_EQ(dir, second->tempDir());
+  first.reset();
+  EXPECT_TRUE(llvm::sys::fs::exists(dir + "/model.mil"));
+  ANE_ASSERT_OK(second->unload()); // Reload reads the directory again.
+  ANE_ASSERT_OK(second->load());
+  second.reset();
+  EXPECT_FALSE(llvm::sys::fs::exists(dir));
+}
+
 TEST_F(ANEDeviceTest, IdentityProgramRoundTripsBytes) {
   FakePlatform fake; // Default compile callback: identity.
   auto dev = openDevice(fake);
