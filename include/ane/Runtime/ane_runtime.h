@@ -1,22 +1,22 @@
-/*===- ane_runtime.h - C API of the ANE device backend ------------*- C -*-===*\
-|*                                                                            *|
-|* A C interface to the ANE device layer (ane/Runtime/ANE/ANEDevice.h), for   *|
-|* C programs and Python ctypes. It mirrors the public bridge library users   *|
-|* already call (init, compile from MIL text + weight files, write input,     *|
-|* eval, read output, free, compile count, weight-blob builders), in          *|
-|* libane_runtime.so (.dylib on macOS).                                       *|
-|*                                                                            *|
-|* Platform: the real AppleNeuralEngine framework ("system") or the in-process *|
-|* fake ("fake", any host). ane_init() picks it from the ANE_PLATFORM          *|
-|* environment variable (default "system"); ane_init_platform() takes it      *|
-|* explicitly. On a host without the framework, init fails and                *|
-|* ane_last_error() says "ANE backend unavailable: ...".                      *|
-|*                                                                            *|
-|* Functions returning int give 0 on success and -1 on failure; pointers are  *|
-|* NULL on failure. ane_last_error() describes the last failure of the        *|
-|* calling thread. Not thread-safe across concurrent calls on one kernel.     *|
-|*                                                                            *|
-\*===----------------------------------------------------------------------===*/
+/*===- ane_runtime.h - C API of the ANE device backend ------------*- C -*-===
+ *
+ * A C interface to the ANE device layer (ane/Runtime/ANE/ANEDevice.h), for C
+ * programs and Python ctypes. It mirrors the public bridge library users
+ * already call (init, compile from MIL text + weight files, write input,
+ * eval, read output, free, compile count, weight-blob builders), in
+ * libane_runtime.so (.dylib on macOS).
+ *
+ * Platform: the real AppleNeuralEngine framework ("system") or the
+ * in-process fake ("fake", any host). ane_init() picks it from the
+ * ANE_PLATFORM environment variable (default "system");
+ * ane_init_platform() takes it explicitly. On a host without the framework,
+ * init fails and ane_last_error() says "ANE backend unavailable: ...".
+ *
+ * Functions returning int give 0 on success and -1 on failure; pointers are
+ * NULL on failure. ane_last_error() describes the last failure of the
+ * calling thread. Calls on one kernel must not run concurrently.
+ *
+ *===----------------------------------------------------------------------===*/
 
 #ifndef ANE_RUNTIME_ANE_RUNTIME_H
 #define ANE_RUNTIME_ANE_RUNTIME_H
@@ -54,12 +54,10 @@ ANE_RUNTIME_API const char *ane_last_error(void);
 /* Compiles and loads MIL text. The single weight file (or none: weight_data
  * NULL) is "@model_path/weights/weight.bin". Inputs/outputs are byte sizes of
  * the function tensors in MIL order (fp16 [1,C,1,S]: C*S*2). */
-ANE_RUNTIME_API ane_kernel *ane_compile(const char *mil, size_t mil_len,
-                                        const uint8_t *weight_data,
-                                        size_t weight_len, int n_inputs,
-                                        const size_t *input_sizes,
-                                        int n_outputs,
-                                        const size_t *output_sizes);
+ANE_RUNTIME_API ane_kernel *
+ane_compile(const char *mil, size_t mil_len, const uint8_t *weight_data,
+            size_t weight_len, int n_inputs, const size_t *input_sizes,
+            int n_outputs, const size_t *output_sizes);
 /* Same with several weight files; names are the full MIL paths
  * ("@model_path/weights/wq.bin"). */
 ANE_RUNTIME_API ane_kernel *ane_compile_multi_weights(
@@ -96,9 +94,8 @@ ANE_RUNTIME_API uint8_t *ane_build_weight_blob(const float *src, int rows,
 ANE_RUNTIME_API uint8_t *ane_build_weight_blob_transposed(const float *src,
                                                           int rows, int cols,
                                                           size_t *out_len);
-ANE_RUNTIME_API uint8_t *ane_build_weight_blob_int8(const int8_t *src,
-                                                    int rows, int cols,
-                                                    size_t *out_len);
+ANE_RUNTIME_API uint8_t *ane_build_weight_blob_int8(const int8_t *src, int rows,
+                                                    int cols, size_t *out_len);
 /* Symmetric per-tensor int8: *out_scale = max|w| / 127. */
 ANE_RUNTIME_API uint8_t *ane_build_weight_blob_quantized(const float *src,
                                                          int rows, int cols,

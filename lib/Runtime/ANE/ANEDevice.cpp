@@ -140,26 +140,26 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
     weightValues.push_back(owned.back().get());
   }
   CFOwned weightDict = objc.dictionary(weightKeys, weightValues);
-  ObjCId descriptor = p.msgSend.id_id_id_id(
-      objc.cls(kDescriptorClass),
-      objc.sel("modelWithMILText:weights:optionsPlist:"), milData.id(),
-      weightDict.id(), nullptr);
+  ObjCId descriptor =
+      p.msgSend.id_id_id_id(objc.cls(kDescriptorClass),
+                            objc.sel("modelWithMILText:weights:optionsPlist:"),
+                            milData.id(), weightDict.id(), nullptr);
   if (!descriptor)
     return makeError("ANE compile failed: +[_ANEInMemoryModelDescriptor "
                      "modelWithMILText:weights:optionsPlist:] returned nil "
                      "(MIL text or weights dictionary rejected)");
 
   // 2. In-memory model.
-  model->model_ = objc.retain(p.msgSend.id_id(
-      objc.cls(kModelClass), objc.sel("inMemoryModelWithDescriptor:"),
-      descriptor));
+  model->model_ = objc.retain(
+      p.msgSend.id_id(objc.cls(kModelClass),
+                      objc.sel("inMemoryModelWithDescriptor:"), descriptor));
   if (!model->model_)
     return makeError("ANE compile failed: +[_ANEInMemoryModel "
                      "inMemoryModelWithDescriptor:] returned nil");
   for (const char *sel :
-       {"hexStringIdentifier", "compileWithQoS:options:error:",
-        "loadWithQoS:options:error:", "evaluateWithQoS:options:request:error:",
-        "unloadWithQoS:error:"})
+       {"hexStringIdentifier",
+        "compileWithQoS:options:error:", "loadWithQoS:options:error:",
+        "evaluateWithQoS:options:request:error:", "unloadWithQoS:error:"})
     if (!objc.responds(model->model_, sel))
       return missingSelector('-', kModelClass, sel);
 
@@ -180,10 +180,10 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
     return makeError("cannot create " + weightsDir + ": " + ec.message());
   llvm::SmallString<256> milPath(dir);
   llvm::sys::path::append(milPath, "model.mil");
-  if (Error err = writeFile(milPath, llvm::ArrayRef<uint8_t>(
-                                         reinterpret_cast<const uint8_t *>(
-                                             milText.data()),
-                                         milText.size())))
+  if (Error err = writeFile(
+          milPath, llvm::ArrayRef<uint8_t>(
+                       reinterpret_cast<const uint8_t *>(milText.data()),
+                       milText.size())))
     return std::move(err);
   for (const auto &[path, bytes] : weights) {
     llvm::SmallString<256> file(dir);
@@ -221,7 +221,8 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
   // 6. Optional performance statistics object.
   if (options_.perfStats) {
     ObjCId statsClass = objc.cls(kPerfStatsClass);
-    if (statsClass && objc.responds(statsClass, "statsWithHardwareExecutionNS:"))
+    if (statsClass &&
+        objc.responds(statsClass, "statsWithHardwareExecutionNS:"))
       model->perfStats_ = objc.retain(p.msgSend.id_u64(
           statsClass, objc.sel("statsWithHardwareExecutionNS:"), 0));
   }

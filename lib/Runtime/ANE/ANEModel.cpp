@@ -73,9 +73,9 @@ Error ANEModel::bind(const ANETensorDesc &desc, std::vector<Binding> &into) {
   if (!surface)
     return surface.takeError();
   into.push_back(Binding{desc, *surface, nullptr}); // Owned from here on.
-  into.back().wrapper = objc.retain(
-      p.msgSend.id_ptr(objc.cls("_ANEIOSurfaceObject"),
-                       objc.sel("objectWithIOSurface:"), *surface));
+  into.back().wrapper =
+      objc.retain(p.msgSend.id_ptr(objc.cls("_ANEIOSurfaceObject"),
+                                   objc.sel("objectWithIOSurface:"), *surface));
   if (!into.back().wrapper)
     return makeError("+[_ANEIOSurfaceObject objectWithIOSurface:] returned "
                      "nil");
@@ -88,9 +88,9 @@ Expected<IOSurfaceRef> ANEModel::createSurface(uint64_t bytes) {
   CFOwned size = objc.number(static_cast<int64_t>(bytes));
   CFOwned one = objc.number(1);
   CFOwned zeroFormat = objc.number(0);
-  CFTypeRef keys[] = {p.kIOSurfaceWidth,          p.kIOSurfaceHeight,
+  CFTypeRef keys[] = {p.kIOSurfaceWidth,           p.kIOSurfaceHeight,
                       p.kIOSurfaceBytesPerElement, p.kIOSurfaceBytesPerRow,
-                      p.kIOSurfaceAllocSize,      p.kIOSurfacePixelFormat};
+                      p.kIOSurfaceAllocSize,       p.kIOSurfacePixelFormat};
   CFTypeRef values[] = {size.get(), one.get(),  one.get(),
                         size.get(), size.get(), zeroFormat.get()};
   CFOwned props = objc.dictionary(keys, values);
@@ -184,7 +184,8 @@ Error ANEModel::load() {
       std::this_thread::sleep_for(
           std::chrono::milliseconds(options_.loadRetryDelayMs));
     ObjCId nsError = nullptr;
-    if (p.msgSend.bool_u32_id_err(model_, objc.sel("loadWithQoS:options:error:"),
+    if (p.msgSend.bool_u32_id_err(model_,
+                                  objc.sel("loadWithQoS:options:error:"),
                                   options_.qos, noOptions.id(), &nsError)) {
       loaded_ = true;
       return Error::success();
@@ -242,7 +243,8 @@ Error ANEModel::writeInputFloats(unsigned i, llvm::ArrayRef<float> values) {
   if (i >= inputs_.size())
     return writeInput(i, {});
   const ANETensorDesc &d = inputs_[i].desc;
-  if (values.size() != d.numElements() || (d.elemBytes != 2 && d.elemBytes != 4))
+  if (values.size() != d.numElements() ||
+      (d.elemBytes != 2 && d.elemBytes != 4))
     return makeError("input " + llvm::Twine(i) + " " + d.str() + " takes " +
                      llvm::Twine(d.numElements()) +
                      " fp16/fp32 elements, got " + llvm::Twine(values.size()));
@@ -259,9 +261,9 @@ Error ANEModel::readOutput(unsigned i, llvm::MutableArrayRef<uint8_t> bytes) {
                      llvm::Twine(outputs_.size()) + " outputs)");
   uint64_t have = outputs_[i].desc.byteSize();
   if (bytes.size() != have)
-    return makeError("output " + llvm::Twine(i) + " " +
-                     outputs_[i].desc.str() + " holds " + llvm::Twine(have) +
-                     " bytes, asked for " + llvm::Twine(bytes.size()));
+    return makeError("output " + llvm::Twine(i) + " " + outputs_[i].desc.str() +
+                     " holds " + llvm::Twine(have) + " bytes, asked for " +
+                     llvm::Twine(bytes.size()));
   return copyOut(outputs_[i], bytes.data(), have);
 }
 
@@ -297,8 +299,9 @@ Expected<EvalStats> ANEModel::evaluate() {
       noOptions.id(), request_, &nsError);
   auto end = std::chrono::steady_clock::now();
   if (!ok)
-    return makeError("ANE evaluate failed: " +
-                     withHint(objc.errorText(nsError), objc.errorCode(nsError)));
+    return makeError(
+        "ANE evaluate failed: " +
+        withHint(objc.errorText(nsError), objc.errorCode(nsError)));
   EvalStats stats;
   stats.wallMs = std::chrono::duration<double, std::milli>(end - start).count();
   if (perfStats_) {

@@ -101,8 +101,8 @@ void Impl::registerClasses() {
           for (size_t i = 0; i < dict->keys.size(); ++i) {
             auto *key = dynamic_cast<String *>(dict->keys[i]);
             auto *entry = dynamic_cast<Collection *>(dict->items[i]);
-            auto *data = entry ? dynamic_cast<Data *>(entry->lookup("data"))
-                               : nullptr;
+            auto *data =
+                entry ? dynamic_cast<Data *>(entry->lookup("data")) : nullptr;
             auto *offset = entry
                                ? dynamic_cast<Number *>(entry->lookup("offset"))
                                : nullptr;
@@ -123,30 +123,27 @@ void Impl::registerClasses() {
       });
 
   // +[_ANEInMemoryModel inMemoryModelWithDescriptor:]
-  addMethod("+[_ANEInMemoryModel inMemoryModelWithDescriptor:]", "id_id",
-            [this](Call &c) -> Result {
-              trace.push_back(
-                  "+[_ANEInMemoryModel inMemoryModelWithDescriptor:]");
-              auto *d = dynamic_cast<Descriptor *>(
-                  lookup(c.args[0], "descriptor"));
-              if (!d)
-                return {};
-              auto *m = make<Model>();
-              m->mil = d->mil;
-              m->weights = d->weights;
-              m->hex = hexIdentifier(m->mil, m->weights);
-              Result r;
-              r.id = autorelease(m);
-              return r;
-            });
-  addMethod("-[_ANEInMemoryModel hexStringIdentifier]", "id",
-            [this](Call &c) {
-              trace.push_back("-[_ANEInMemoryModel hexStringIdentifier]");
-              Result r;
-              r.id = autorelease(
-                  make<String>(static_cast<Model *>(c.self)->hex));
-              return r;
-            });
+  addMethod(
+      "+[_ANEInMemoryModel inMemoryModelWithDescriptor:]", "id_id",
+      [this](Call &c) -> Result {
+        trace.push_back("+[_ANEInMemoryModel inMemoryModelWithDescriptor:]");
+        auto *d = dynamic_cast<Descriptor *>(lookup(c.args[0], "descriptor"));
+        if (!d)
+          return {};
+        auto *m = make<Model>();
+        m->mil = d->mil;
+        m->weights = d->weights;
+        m->hex = hexIdentifier(m->mil, m->weights);
+        Result r;
+        r.id = autorelease(m);
+        return r;
+      });
+  addMethod("-[_ANEInMemoryModel hexStringIdentifier]", "id", [this](Call &c) {
+    trace.push_back("-[_ANEInMemoryModel hexStringIdentifier]");
+    Result r;
+    r.id = autorelease(make<String>(static_cast<Model *>(c.self)->hex));
+    return r;
+  });
   addMethod("-[_ANEInMemoryModel state]", "u64", [](Call &c) {
     Result r;
     r.num = static_cast<Model *>(c.self)->state;
@@ -163,8 +160,10 @@ void Impl::registerClasses() {
         if (compiles > opts.leakLimit) {
           fail(c.err, kResourceLeak,
                "ANECCompile() FAILED: compiler resources exhausted (compile #" +
-                   std::to_string(compiles) + " in this process; the device "
-                   "fails after about " + std::to_string(opts.leakLimit) + ")");
+                   std::to_string(compiles) +
+                   " in this process; the device "
+                   "fails after about " +
+                   std::to_string(opts.leakLimit) + ")");
           return {};
         }
         if (m->state != Model::Created) {
@@ -213,49 +212,50 @@ void Impl::registerClasses() {
         return r;
       });
 
-  addMethod("-[_ANEInMemoryModel loadWithQoS:options:error:]",
-            "bool_u32_id_err", [this](Call &c) -> Result {
-              auto *m = static_cast<Model *>(c.self);
-              trace.push_back("-[_ANEInMemoryModel loadWithQoS:options:error:]" +
-                              qosText(c.num));
-              if (m->state != Model::Compiled) {
-                fail(c.err, kBadState,
-                     m->state == Model::Loaded ? "model is already loaded"
-                                               : "model is not compiled");
-                return {};
-              }
-              if (loadsFailed < opts.failLoads) {
-                ++loadsFailed;
-                fail(c.err, kLoadFailed, "no free ANE program slot");
-                return {};
-              }
-              if (opts.reloadReadsWeights) {
-                WeightFiles onDisk;
-                for (const auto &[path, bytes] : m->weights) {
-                  llvm::StringRef rel(path);
-                  rel.consume_front("@model_path/");
-                  llvm::SmallString<256> file(opts.tempRoot);
-                  llvm::sys::path::append(file, m->hex, rel);
-                  auto buf = llvm::MemoryBuffer::getFile(file);
-                  if (!buf) {
-                    fail(c.err, kMissingFile, "cannot read " + std::string(file));
-                    return {};
-                  }
-                  llvm::StringRef b = (*buf)->getBuffer();
-                  onDisk[path].assign(b.begin(), b.end());
-                }
-                auto program = opts.compile(m->mil, onDisk);
-                if (!program) {
-                  fail(c.err, kLoadFailed, llvm::toString(program.takeError()));
-                  return {};
-                }
-                m->program = std::move(*program);
-              }
-              m->state = Model::Loaded;
-              Result r;
-              r.ok = true;
-              return r;
-            });
+  addMethod(
+      "-[_ANEInMemoryModel loadWithQoS:options:error:]", "bool_u32_id_err",
+      [this](Call &c) -> Result {
+        auto *m = static_cast<Model *>(c.self);
+        trace.push_back("-[_ANEInMemoryModel loadWithQoS:options:error:]" +
+                        qosText(c.num));
+        if (m->state != Model::Compiled) {
+          fail(c.err, kBadState,
+               m->state == Model::Loaded ? "model is already loaded"
+                                         : "model is not compiled");
+          return {};
+        }
+        if (loadsFailed < opts.failLoads) {
+          ++loadsFailed;
+          fail(c.err, kLoadFailed, "no free ANE program slot");
+          return {};
+        }
+        if (opts.reloadReadsWeights) {
+          WeightFiles onDisk;
+          for (const auto &[path, bytes] : m->weights) {
+            llvm::StringRef rel(path);
+            rel.consume_front("@model_path/");
+            llvm::SmallString<256> file(opts.tempRoot);
+            llvm::sys::path::append(file, m->hex, rel);
+            auto buf = llvm::MemoryBuffer::getFile(file);
+            if (!buf) {
+              fail(c.err, kMissingFile, "cannot read " + std::string(file));
+              return {};
+            }
+            llvm::StringRef b = (*buf)->getBuffer();
+            onDisk[path].assign(b.begin(), b.end());
+          }
+          auto program = opts.compile(m->mil, onDisk);
+          if (!program) {
+            fail(c.err, kLoadFailed, llvm::toString(program.takeError()));
+            return {};
+          }
+          m->program = std::move(*program);
+        }
+        m->state = Model::Loaded;
+        Result r;
+        r.ok = true;
+        return r;
+      });
 
   addMethod("-[_ANEInMemoryModel unloadWithQoS:error:]", "bool_u32_err",
             [this](Call &c) -> Result {
@@ -319,11 +319,11 @@ void Impl::registerClasses() {
         trace.push_back("fake.evaluate inputs=" + std::to_string(ins.size()) +
                         " outputs=" + std::to_string(outs.size()));
         auto start = std::chrono::steady_clock::now();
-        llvm::Error err = m->program.evaluate
-                              ? m->program.evaluate(ins, outs)
-                              : llvm::createStringError(
-                                    llvm::inconvertibleErrorCode(),
-                                    "program has no evaluate callback");
+        llvm::Error err =
+            m->program.evaluate
+                ? m->program.evaluate(ins, outs)
+                : llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                          "program has no evaluate callback");
         auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                       std::chrono::steady_clock::now() - start)
                       .count();
@@ -396,7 +396,8 @@ void Impl::registerClasses() {
               dynamic_cast<PerfStats *>(lookup(c.args[5], "perfStats"));
           retain(req->perfStats);
         }
-        auto *proc = dynamic_cast<Number *>(lookup(c.args[6], "procedureIndex"));
+        auto *proc =
+            dynamic_cast<Number *>(lookup(c.args[6], "procedureIndex"));
         if (!proc) {
           violation("procedureIndex: must be an NSNumber");
           release(req);
@@ -409,8 +410,8 @@ void Impl::registerClasses() {
       });
 
   if (opts.providePerfStats) {
-    addMethod("+[_ANEPerformanceStats statsWithHardwareExecutionNS:]",
-              "id_u64", [this](Call &c) {
+    addMethod("+[_ANEPerformanceStats statsWithHardwareExecutionNS:]", "id_u64",
+              [this](Call &c) {
                 trace.push_back(
                     "+[_ANEPerformanceStats statsWithHardwareExecutionNS:]");
                 auto *s = make<PerfStats>();
@@ -455,15 +456,15 @@ FakeCompileFn FakePlatform::identityCompile() {
       m[2].getAsInteger(10, offset);
       auto chunk = readMILBlobChunk(it->second, offset);
       if (!chunk)
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "BLOBFILE " + m[1] + ": " + llvm::toString(chunk.takeError()));
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "BLOBFILE " + m[1] + ": " +
+                                           llvm::toString(chunk.takeError()));
       rest = rest.substr(m[0].data() + m[0].size() - rest.data());
     }
     FakeProgram program;
-    program.evaluate = [](llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
-                          llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outs)
-        -> llvm::Error {
+    program.evaluate =
+        [](llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
+           llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outs) -> llvm::Error {
       for (size_t j = 0; j < outs.size(); ++j) {
         std::fill(outs[j].begin(), outs[j].end(), 0);
         if (ins.empty())

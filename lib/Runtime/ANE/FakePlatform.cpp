@@ -113,8 +113,9 @@ void Impl::violation(const std::string &what) {
 void Impl::fail(ObjCId *err, int64_t code, const std::string &text) {
   if (!err)
     return;
-  std::string description = "Error Domain=com.apple.appleneuralengine Code=" +
-                            std::to_string(code) + " \"" + text + "\"";
+  std::string description =
+      "Error Domain=com.apple.appleneuralengine Code=" + std::to_string(code) +
+      " \"" + text + "\"";
   *err = autorelease(make<ErrorObject>(code, description));
 }
 
@@ -125,8 +126,7 @@ void Impl::addMethod(const std::string &key, const std::string &sig,
   knownClasses.insert(cls.take_until([](char c) { return c == ' '; }).str());
 }
 
-Result Impl::send(const char *sig, ObjCId selfHandle, ObjCSel sel,
-                  Call call) {
+Result Impl::send(const char *sig, ObjCId selfHandle, ObjCSel sel, Call call) {
   call.self = lookup(selfHandle, "message receiver");
   call.sel = static_cast<const char *>(sel);
   if (!call.self) {
@@ -215,8 +215,8 @@ ObjCId sendIdU64(ObjCId self, ObjCSel sel, uint64_t v) {
   c.num = v;
   return F().send("id_u64", self, sel, c).id;
 }
-ObjCId sendId7(ObjCId self, ObjCSel sel, ObjCId a, ObjCId b, ObjCId d,
-               ObjCId e, ObjCId g, ObjCId h, ObjCId i) {
+ObjCId sendId7(ObjCId self, ObjCSel sel, ObjCId a, ObjCId b, ObjCId d, ObjCId e,
+               ObjCId g, ObjCId h, ObjCId i) {
   Call c;
   c.args = {a, b, d, e, g, h, i};
   return F().send("id_7id", self, sel, c).id;
@@ -296,8 +296,7 @@ CFTypeRef fakeCFNumberCreate(CFTypeRef, CFIndex type, const void *value) {
     std::memcpy(&v32, value, 4);
     v = v32;
   } else
-    f.violation("CFNumberCreate with unsupported type " +
-                std::to_string(type));
+    f.violation("CFNumberCreate with unsupported type " + std::to_string(type));
   return f.make<Number>(v);
 }
 CFTypeRef fakeCFArrayCreate(CFTypeRef, const void **values, CFIndex n,
@@ -391,8 +390,8 @@ Impl::Impl(FakeOptions options) : opts(std::move(options)) {
   if (opts.tempRoot.empty()) {
     llvm::SmallString<128> dir;
     llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, dir);
-    llvm::sys::path::append(dir, "ane-fake-" + std::to_string(
-                                                   llvm::sys::Process::getProcessId()));
+    llvm::sys::path::append(
+        dir, "ane-fake-" + std::to_string(llvm::sys::Process::getProcessId()));
     opts.tempRoot = std::string(dir);
   }
   auto t = std::make_shared<Platform>();

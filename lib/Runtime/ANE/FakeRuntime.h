@@ -40,7 +40,8 @@ struct String : Object {
   std::string str;
 };
 struct Data : Object {
-  explicit Data(std::vector<uint8_t> b) : Object("NSData"), bytes(std::move(b)) {}
+  explicit Data(std::vector<uint8_t> b)
+      : Object("NSData"), bytes(std::move(b)) {}
   std::vector<uint8_t> bytes;
 };
 struct Number : Object {
@@ -96,7 +97,7 @@ struct Call {
   Object *self = nullptr;
   std::string sel;
   std::vector<void *> args;
-  uint64_t num = 0;           // the u32 QoS or the u64 argument
+  uint64_t num = 0;             // the u32 QoS or the u64 argument
   const void *selArg = nullptr; // respondsToSelector:'s argument
   ObjCId *err = nullptr;
 };
@@ -126,7 +127,8 @@ struct FakePlatform::Impl {
   std::vector<std::string> trace, violations;
   unsigned compiles = 0, unrecognized = 0, loadsFailed = 0;
   std::set<fake::Object *> live;
-  std::map<std::string, std::unique_ptr<fake::Object>> immortal; // classes, keys
+  std::map<std::string, std::unique_ptr<fake::Object>>
+      immortal; // classes, keys
   std::set<std::string> selectors;
   std::vector<std::vector<fake::Object *>> pools;
   std::map<std::string, Method> methods; // "+[Class sel]" / "-[Class sel]"
@@ -150,8 +152,7 @@ struct FakePlatform::Impl {
   void fail(ObjCId *err, int64_t code, const std::string &text);
 
   /// Dispatches one message: checks class/selector/signature, records it.
-  fake::Result send(const char *sig, ObjCId self, ObjCSel sel,
-                    fake::Call call);
+  fake::Result send(const char *sig, ObjCId self, ObjCSel sel, fake::Call call);
   void addMethod(const std::string &key, const std::string &sig, Handler fn);
   /// Registers the _ANE* classes and the NS methods the backend calls
   /// (FakeANEClasses.cpp).

@@ -80,18 +80,19 @@ public:
     return {p, p.CFNumberCreate(nullptr, kCFNumberSInt64Type, &v)};
   }
   CFOwned array(llvm::ArrayRef<CFTypeRef> values) const {
-    return {p, p.CFArrayCreate(nullptr, const_cast<const void **>(values.data()),
-                               static_cast<CFIndex>(values.size()),
-                               p.kCFTypeArrayCallBacks)};
+    return {p,
+            p.CFArrayCreate(nullptr, const_cast<const void **>(values.data()),
+                            static_cast<CFIndex>(values.size()),
+                            p.kCFTypeArrayCallBacks)};
   }
   CFOwned dictionary(llvm::ArrayRef<CFTypeRef> keys,
                      llvm::ArrayRef<CFTypeRef> values) const {
-    return {p, p.CFDictionaryCreate(
-                   nullptr, const_cast<const void **>(keys.data()),
-                   const_cast<const void **>(values.data()),
-                   static_cast<CFIndex>(keys.size()),
-                   p.kCFTypeDictionaryKeyCallBacks,
-                   p.kCFTypeDictionaryValueCallBacks)};
+    return {p, p.CFDictionaryCreate(nullptr,
+                                    const_cast<const void **>(keys.data()),
+                                    const_cast<const void **>(values.data()),
+                                    static_cast<CFIndex>(keys.size()),
+                                    p.kCFTypeDictionaryKeyCallBacks,
+                                    p.kCFTypeDictionaryValueCallBacks)};
   }
   /// Takes a +1 reference on an autoreleased object we keep.
   ObjCId retain(ObjCId obj) const {
@@ -124,9 +125,8 @@ public:
   }
   /// +/-[target respondsToSelector:].
   bool responds(ObjCId target, const char *selector) const {
-    return target &&
-           p.msgSend.bool_sel(target, sel("respondsToSelector:"),
-                              sel(selector));
+    return target && p.msgSend.bool_sel(target, sel("respondsToSelector:"),
+                                        sel(selector));
   }
 };
 

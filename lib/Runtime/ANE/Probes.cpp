@@ -256,7 +256,9 @@ std::string ane::device::convProbeMIL(int64_t channels, int64_t seq) {
          "{\"coremltools-component-milinternal\", \"\"}, "
          "{\"coremltools-version\", \"9.0\"}})]\n"
          "{\n"
-         "    func main<ios18>(" + io + " x) {\n"
+         "    func main<ios18>(" +
+         io +
+         " x) {\n"
          "        string c_pad_type = const()[name = string(\"c_pad_type\"), "
          "val = string(\"valid\")];\n"
          "        tensor<int32, [2]> c_strides = const()[name = "
@@ -267,10 +269,13 @@ std::string ane::device::convProbeMIL(int64_t channels, int64_t seq) {
          "string(\"c_dilations\"), val = tensor<int32, [2]>([1, 1])];\n"
          "        int32 c_groups = const()[name = string(\"c_groups\"), val = "
          "int32(1)];\n"
-         "        " + w + " W = const()[name = string(\"W\"), val = " + w +
+         "        " +
+         w + " W = const()[name = string(\"W\"), val = " + w +
          "(BLOBFILE(path = string(\"" + kWeightPath +
          "\"), offset = uint64(64)))];\n"
-         "        " + io + " y = conv(dilations = c_dilations, groups = "
+         "        " +
+         io +
+         " y = conv(dilations = c_dilations, groups = "
          "c_groups, pad = c_pad, pad_type = c_pad_type, strides = c_strides, "
          "weight = W, x = x)[name = string(\"conv\")];\n"
          "    } -> (y);\n"
@@ -311,10 +316,10 @@ FakeCompileFn ane::device::convProbeFakeCompile() {
     for (size_t i = 0; i < w.size(); ++i)
       w[i] = halfToFloat(llvm::support::endian::read16le(&(*chunk)[2 * i]));
     FakeProgram p;
-    p.evaluate = [w, channels, seq](
-                     llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
-                     llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outs)
-        -> Error {
+    p.evaluate =
+        [w, channels,
+         seq](llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
+              llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outs) -> Error {
       using llvm::support::endian::read16le;
       using llvm::support::endian::write16le;
       for (int64_t oc = 0; oc < channels; ++oc)
@@ -384,8 +389,8 @@ ProbeReport ane::device::runProbes(ANEDevice &device,
                          llvm::toString(std::move(err)));
   }
   if (r.msPerEval && *r.msPerEval > 0)
-    r.tflops = 2.0 * r.channels * r.channels * r.seq /
-               (*r.msPerEval * 1e-3) / 1e12;
+    r.tflops =
+        2.0 * r.channels * r.channels * r.seq / (*r.msPerEval * 1e-3) / 1e12;
   return r;
 }
 
@@ -417,9 +422,9 @@ void ane::device::printProbeReport(llvm::raw_ostream &os,
     }
   }
   if (r.weightReloadChanged)
-    os << "weight reload: " << (*r.weightReloadChanged ? "CHANGED" : "unchanged")
-       << " " << floats(r.reloadBefore) << " -> " << floats(r.reloadAfter)
-       << "\n";
+    os << "weight reload: "
+       << (*r.weightReloadChanged ? "CHANGED" : "unchanged") << " "
+       << floats(r.reloadBefore) << " -> " << floats(r.reloadAfter) << "\n";
   if (r.weightsBufferChanged)
     os << "weightsBuffer: "
        << (*r.weightsBufferChanged ? "CHANGED" : "unchanged") << " "
@@ -439,15 +444,15 @@ void ane::device::printProbeReport(llvm::raw_ostream &os,
 }
 
 llvm::json::Value ane::device::probeReportToJSON(const ProbeReport &r) {
-  llvm::json::Object o{{"platform", r.platform},
-                       {"chip", r.chip},
-                       {"macos", r.macOS},
-                       {"ane_subtype", r.aneSubType},
-                       {"probe_kernel", llvm::json::Object{
-                                            {"op", "conv1x1"},
-                                            {"channels", r.channels},
-                                            {"spatial", r.seq},
-                                            {"io", "fp16"}}}};
+  llvm::json::Object o{
+      {"platform", r.platform},
+      {"chip", r.chip},
+      {"macos", r.macOS},
+      {"ane_subtype", r.aneSubType},
+      {"probe_kernel", llvm::json::Object{{"op", "conv1x1"},
+                                          {"channels", r.channels},
+                                          {"spatial", r.seq},
+                                          {"io", "fp16"}}}};
   if (r.msPerEval)
     o["ms_per_eval"] = *r.msPerEval;
   if (r.tflops)
@@ -469,31 +474,31 @@ llvm::json::Value ane::device::probeReportToJSON(const ProbeReport &r) {
     o["qos_sweep"] = std::move(rows);
   }
   auto arr = [](llvm::ArrayRef<float> v) {
-    return llvm::json::Array(std::vector<llvm::json::Value>(v.begin(), v.end()));
+    return llvm::json::Array(
+        std::vector<llvm::json::Value>(v.begin(), v.end()));
   };
   if (r.weightReloadChanged)
-    o["weight_reload"] = llvm::json::Object{
-        {"changed", *r.weightReloadChanged},
-        {"before", arr(r.reloadBefore)},
-        {"after", arr(r.reloadAfter)}};
+    o["weight_reload"] = llvm::json::Object{{"changed", *r.weightReloadChanged},
+                                            {"before", arr(r.reloadBefore)},
+                                            {"after", arr(r.reloadAfter)}};
   if (r.weightsBufferChanged)
-    o["weights_buffer"] = llvm::json::Object{
-        {"changed", *r.weightsBufferChanged},
-        {"before", arr(r.bufferBefore)},
-        {"after", arr(r.bufferAfter)}};
+    o["weights_buffer"] =
+        llvm::json::Object{{"changed", *r.weightsBufferChanged},
+                           {"before", arr(r.bufferBefore)},
+                           {"after", arr(r.bufferAfter)}};
   if (!r.proceduresAccepted.empty() || !r.proceduresRejected.empty())
     o["procedure_index"] = llvm::json::Object{
-        {"accepted", llvm::json::Array(std::vector<llvm::json::Value>(
-                         r.proceduresAccepted.begin(),
-                         r.proceduresAccepted.end()))},
-        {"rejected", llvm::json::Array(std::vector<llvm::json::Value>(
-                         r.proceduresRejected.begin(),
-                         r.proceduresRejected.end()))}};
+        {"accepted",
+         llvm::json::Array(std::vector<llvm::json::Value>(
+             r.proceduresAccepted.begin(), r.proceduresAccepted.end()))},
+        {"rejected",
+         llvm::json::Array(std::vector<llvm::json::Value>(
+             r.proceduresRejected.begin(), r.proceduresRejected.end()))}};
   if (r.hwTimeProvided)
-    o["perf_stats"] = llvm::json::Object{
-        {"hw_execution_time_provided", *r.hwTimeProvided},
-        {"hw_ms", r.perfHwMs},
-        {"wall_ms", r.perfWallMs}};
+    o["perf_stats"] =
+        llvm::json::Object{{"hw_execution_time_provided", *r.hwTimeProvided},
+                           {"hw_ms", r.perfHwMs},
+                           {"wall_ms", r.perfWallMs}};
   if (!r.errors.empty())
     o["errors"] = llvm::json::Array(
         std::vector<llvm::json::Value>(r.errors.begin(), r.errors.end()));

@@ -67,9 +67,8 @@ FakeCompileFn fakeCompile() {
         out.push_back(b.data());
         outSizes.push_back(b.size());
       }
-      int rc = fn(user, static_cast<int>(in.size()), in.data(),
-                  inSizes.data(), static_cast<int>(out.size()), out.data(),
-                  outSizes.data());
+      int rc = fn(user, static_cast<int>(in.size()), in.data(), inSizes.data(),
+                  static_cast<int>(out.size()), out.data(), outSizes.data());
       if (rc)
         return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                        "fake program returned %d", rc);
@@ -95,8 +94,7 @@ ane_kernel *compileImpl(const char *mil, size_t milLen,
     fail("ane_init has not succeeded");
     return nullptr;
   }
-  if (!mil || nIn < 0 || nOut < 0 || (nIn && !inSizes) ||
-      (nOut && !outSizes)) {
+  if (!mil || nIn < 0 || nOut < 0 || (nIn && !inSizes) || (nOut && !outSizes)) {
     fail("invalid arguments to ane_compile");
     return nullptr;
   }
@@ -105,8 +103,8 @@ ane_kernel *compileImpl(const char *mil, size_t milLen,
     ins.push_back(ANETensorDesc::raw(inSizes[i]));
   for (int i = 0; i < nOut; ++i)
     outs.push_back(ANETensorDesc::raw(outSizes[i]));
-  auto model = gDevice->compile(llvm::StringRef(mil, milLen), weights, ins,
-                                outs);
+  auto model =
+      gDevice->compile(llvm::StringRef(mil, milLen), weights, ins, outs);
   if (!model) {
     fail(model.takeError());
     return nullptr;
@@ -187,15 +185,16 @@ ane_kernel *ane_compile(const char *mil, size_t mil_len,
                      output_sizes);
 }
 
-ane_kernel *ane_compile_multi_weights(
-    const char *mil, size_t mil_len, const char *const *weight_names,
-    const uint8_t *const *weight_datas, const size_t *weight_lens,
-    int n_weights, int n_inputs, const size_t *input_sizes, int n_outputs,
-    const size_t *output_sizes) {
+ane_kernel *ane_compile_multi_weights(const char *mil, size_t mil_len,
+                                      const char *const *weight_names,
+                                      const uint8_t *const *weight_datas,
+                                      const size_t *weight_lens, int n_weights,
+                                      int n_inputs, const size_t *input_sizes,
+                                      int n_outputs,
+                                      const size_t *output_sizes) {
   WeightFiles weights;
   for (int i = 0; i < n_weights; ++i) {
-    if (!weight_names || !weight_names[i] || !weight_datas ||
-        !weight_lens) {
+    if (!weight_names || !weight_names[i] || !weight_datas || !weight_lens) {
       fail("invalid weight arguments to ane_compile_multi_weights");
       return nullptr;
     }
@@ -265,30 +264,33 @@ uint8_t *ane_build_weight_blob(const float *src, int rows, int cols,
                                size_t *out_len) {
   if (!src || rows <= 0 || cols <= 0)
     return nullptr;
-  return copyBlob(buildFP16WeightBlob(llvm::ArrayRef<float>(
-                                          src, static_cast<size_t>(rows) * cols),
-                                      rows, cols),
-                  out_len);
+  return copyBlob(
+      buildFP16WeightBlob(
+          llvm::ArrayRef<float>(src, static_cast<size_t>(rows) * cols), rows,
+          cols),
+      out_len);
 }
 
-uint8_t *ane_build_weight_blob_transposed(const float *src, int rows,
-                                          int cols, size_t *out_len) {
+uint8_t *ane_build_weight_blob_transposed(const float *src, int rows, int cols,
+                                          size_t *out_len) {
   if (!src || rows <= 0 || cols <= 0)
     return nullptr;
-  return copyBlob(buildFP16WeightBlob(llvm::ArrayRef<float>(
-                                          src, static_cast<size_t>(rows) * cols),
-                                      rows, cols, /*transpose=*/true),
-                  out_len);
+  return copyBlob(
+      buildFP16WeightBlob(
+          llvm::ArrayRef<float>(src, static_cast<size_t>(rows) * cols), rows,
+          cols, /*transpose=*/true),
+      out_len);
 }
 
 uint8_t *ane_build_weight_blob_int8(const int8_t *src, int rows, int cols,
                                     size_t *out_len) {
   if (!src || rows <= 0 || cols <= 0)
     return nullptr;
-  return copyBlob(buildInt8WeightBlob(llvm::ArrayRef<int8_t>(
-                                          src, static_cast<size_t>(rows) * cols),
-                                      rows, cols),
-                  out_len);
+  return copyBlob(
+      buildInt8WeightBlob(
+          llvm::ArrayRef<int8_t>(src, static_cast<size_t>(rows) * cols), rows,
+          cols),
+      out_len);
 }
 
 uint8_t *ane_build_weight_blob_quantized(const float *src, int rows, int cols,

@@ -64,25 +64,39 @@ llvm::Error ane::device::makeUnavailableError(const llvm::Twine &why) {
 std::string Platform::firstMissingEntry() const {
 #define ANE_CHECK(field)                                                       \
   if (!(field))                                                                \
-    return #field;
-  ANE_CHECK(objc_getClass) ANE_CHECK(sel_registerName)
-  ANE_CHECK(objc_autoreleasePoolPush) ANE_CHECK(objc_autoreleasePoolPop)
-  ANE_CHECK(msgSend.id) ANE_CHECK(msgSend.id_id) ANE_CHECK(msgSend.id_id_id_id)
-  ANE_CHECK(msgSend.id_ptr) ANE_CHECK(msgSend.id_u64) ANE_CHECK(msgSend.id_7id)
-  ANE_CHECK(msgSend.bool_sel) ANE_CHECK(msgSend.bool_u32_id_err)
-  ANE_CHECK(msgSend.bool_u32_id_id_err) ANE_CHECK(msgSend.bool_u32_err)
-  ANE_CHECK(msgSend.cstr) ANE_CHECK(msgSend.u64) ANE_CHECK(msgSend.i64)
-  ANE_CHECK(NSTemporaryDirectory) ANE_CHECK(CFRetain) ANE_CHECK(CFRelease)
-  ANE_CHECK(CFStringCreateWithCString) ANE_CHECK(CFDataCreate)
-  ANE_CHECK(CFNumberCreate) ANE_CHECK(CFArrayCreate)
-  ANE_CHECK(CFDictionaryCreate) ANE_CHECK(kCFTypeArrayCallBacks)
-  ANE_CHECK(kCFTypeDictionaryKeyCallBacks)
-  ANE_CHECK(kCFTypeDictionaryValueCallBacks) ANE_CHECK(IOSurfaceCreate)
-  ANE_CHECK(IOSurfaceLock) ANE_CHECK(IOSurfaceUnlock)
-  ANE_CHECK(IOSurfaceGetBaseAddress) ANE_CHECK(IOSurfaceGetAllocSize)
-  ANE_CHECK(kIOSurfaceWidth) ANE_CHECK(kIOSurfaceHeight)
-  ANE_CHECK(kIOSurfaceBytesPerElement) ANE_CHECK(kIOSurfaceBytesPerRow)
-  ANE_CHECK(kIOSurfaceAllocSize) ANE_CHECK(kIOSurfacePixelFormat)
+  return #field
+  ANE_CHECK(objc_getClass);
+  ANE_CHECK(sel_registerName);
+  ANE_CHECK(objc_autoreleasePoolPush);
+  ANE_CHECK(objc_autoreleasePoolPop);
+  ANE_CHECK(msgSend.id);
+  ANE_CHECK(msgSend.id_id);
+  ANE_CHECK(msgSend.id_id_id_id);
+  ANE_CHECK(msgSend.id_ptr);
+  ANE_CHECK(msgSend.bool_sel);
+  ANE_CHECK(msgSend.cstr);
+  ANE_CHECK(NSTemporaryDirectory);
+  ANE_CHECK(CFRetain);
+  ANE_CHECK(CFRelease);
+  ANE_CHECK(CFStringCreateWithCString);
+  ANE_CHECK(CFDataCreate);
+  ANE_CHECK(CFNumberCreate);
+  ANE_CHECK(CFArrayCreate);
+  ANE_CHECK(CFDictionaryCreate);
+  ANE_CHECK(kCFTypeArrayCallBacks);
+  ANE_CHECK(kCFTypeDictionaryKeyCallBacks);
+  ANE_CHECK(kCFTypeDictionaryValueCallBacks);
+  ANE_CHECK(IOSurfaceCreate);
+  ANE_CHECK(IOSurfaceLock);
+  ANE_CHECK(IOSurfaceUnlock);
+  ANE_CHECK(IOSurfaceGetBaseAddress);
+  ANE_CHECK(IOSurfaceGetAllocSize);
+  ANE_CHECK(kIOSurfaceWidth);
+  ANE_CHECK(kIOSurfaceHeight);
+  ANE_CHECK(kIOSurfaceBytesPerElement);
+  ANE_CHECK(kIOSurfaceBytesPerRow);
+  ANE_CHECK(kIOSurfaceAllocSize);
+  ANE_CHECK(kIOSurfacePixelFormat);
 #undef ANE_CHECK
   return "";
 }
@@ -146,8 +160,7 @@ ane::device::openSystemPlatform() {
   c.fn(p->CFDictionaryCreate, "CFDictionaryCreate");
   c.data(p->kCFTypeArrayCallBacks, "kCFTypeArrayCallBacks");
   c.data(p->kCFTypeDictionaryKeyCallBacks, "kCFTypeDictionaryKeyCallBacks");
-  c.data(p->kCFTypeDictionaryValueCallBacks,
-         "kCFTypeDictionaryValueCallBacks");
+  c.data(p->kCFTypeDictionaryValueCallBacks, "kCFTypeDictionaryValueCallBacks");
   Resolver s{*iosurface, kIOSurface, ""};
   s.fn(p->IOSurfaceCreate, "IOSurfaceCreate");
   s.fn(p->IOSurfaceLock, "IOSurfaceLock");

@@ -29,8 +29,8 @@ std::string ANETensorDesc::str() const {
   return out;
 }
 
-uint64_t ane::device::surfaceAllocSize(uint64_t tensorBytes,
-                                       uint64_t minBytes, uint64_t alignment) {
+uint64_t ane::device::surfaceAllocSize(uint64_t tensorBytes, uint64_t minBytes,
+                                       uint64_t alignment) {
   uint64_t size = std::max(tensorBytes, minBytes);
   if (alignment > 1)
     size = (size + alignment - 1) / alignment * alignment;

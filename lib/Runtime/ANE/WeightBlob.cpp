@@ -38,9 +38,9 @@ ane::device::buildMILBlob(llvm::ArrayRef<BlobChunk> chunks,
   return out;
 }
 
-std::vector<uint8_t> ane::device::buildFP16WeightBlob(
-    llvm::ArrayRef<float> rowMajor, int64_t rows, int64_t cols,
-    bool transpose) {
+std::vector<uint8_t>
+ane::device::buildFP16WeightBlob(llvm::ArrayRef<float> rowMajor, int64_t rows,
+                                 int64_t cols, bool transpose) {
   std::vector<uint8_t> data(static_cast<size_t>(rows * cols) * 2);
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t c = 0; c < cols; ++c) {
@@ -81,8 +81,7 @@ ane::device::readMILBlobChunk(llvm::ArrayRef<uint8_t> file, uint64_t offset) {
                                        llvm::Twine(offset) + ": " + why);
   };
   if (offset + kBlobChunkHeaderBytes > file.size())
-    return fail("past the end of a " + llvm::Twine(file.size()) +
-                "-byte file");
+    return fail("past the end of a " + llvm::Twine(file.size()) + "-byte file");
   if (endian::read32le(&file[offset]) != kBlobSentinel)
     return fail("missing 0xDEADBEEF sentinel");
   uint64_t size = endian::read64le(&file[offset + 8]);
@@ -90,7 +89,7 @@ ane::device::readMILBlobChunk(llvm::ArrayRef<uint8_t> file, uint64_t offset) {
   if (dataOffset == 0)
     dataOffset = offset + kBlobChunkHeaderBytes;
   if (dataOffset + size > file.size())
-    return fail("data [" + llvm::Twine(dataOffset) + ", +" +
-                llvm::Twine(size) + ") outside the file");
+    return fail("data [" + llvm::Twine(dataOffset) + ", +" + llvm::Twine(size) +
+                ") outside the file");
   return file.slice(dataOffset, size);
 }

@@ -1,10 +1,10 @@
-/*===- c_api.c - Exercise libane_runtime from C ---------------------------===*\
-|*                                                                            *|
-|* Runs the C API end to end on the platform chosen by ANE_PLATFORM (or the   *|
-|* first argument, "fake" / "system") and prints one line per check for       *|
-|* FileCheck (test/Runtime/ANE/c-api.test).                                   *|
-|*                                                                            *|
-\*===----------------------------------------------------------------------===*/
+/*===- c_api.c - Exercise libane_runtime from C ---------------------------===
+ *
+ * Runs the C API end to end on the platform chosen by ANE_PLATFORM (or the
+ * first argument, "fake" / "system") and prints one line per check for
+ * FileCheck (test/Runtime/ANE/c-api.test).
+ *
+ *===----------------------------------------------------------------------===*/
 
 #include "ane/Runtime/ane_runtime.h"
 
@@ -32,15 +32,16 @@ static int doubleBytes(void *user, int nIn, const void *const *in,
   if (nIn != 1 || nOut != 1)
     return 1;
   for (size_t i = 0; i < inSizes[0] && i < outSizes[0]; ++i)
-    ((unsigned char *)out[0])[i] = (unsigned char)(2 * ((const unsigned char *)in[0])[i]);
+    ((unsigned char *)out[0])[i] =
+        (unsigned char)(2 * ((const unsigned char *)in[0])[i]);
   return 0;
 }
 
 int main(int argc, char **argv) {
   int platform = ANE_PLATFORM_DEFAULT;
   if (argc > 1)
-    platform = strcmp(argv[1], "fake") == 0 ? ANE_PLATFORM_FAKE
-                                            : ANE_PLATFORM_SYSTEM;
+    platform =
+        strcmp(argv[1], "fake") == 0 ? ANE_PLATFORM_FAKE : ANE_PLATFORM_SYSTEM;
   if (ane_init_platform(platform) != 0) {
     printf("init failed: %s\n", ane_last_error());
     return 1;
@@ -54,8 +55,8 @@ int main(int argc, char **argv) {
          blob[66], blob[65], blob[64]);
 
   size_t ioBytes = 2 * 4 * 2; /* [1,2,1,4] fp16 */
-  ane_kernel *k = ane_compile(kMIL, strlen(kMIL), blob, blobLen, 1, &ioBytes,
-                              1, &ioBytes);
+  ane_kernel *k =
+      ane_compile(kMIL, strlen(kMIL), blob, blobLen, 1, &ioBytes, 1, &ioBytes);
   if (!k) {
     printf("compile failed: %s\n", ane_last_error());
     return 1;

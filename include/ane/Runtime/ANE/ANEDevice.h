@@ -1,4 +1,5 @@
-//===- ANEDevice.h - Apple Neural Engine device API --------------*- C++ -*-===//
+//===- ANEDevice.h - Apple Neural Engine device API --------------*- C++
+//-*-===//
 //
 // The device layer of the ANE backend: compile MIL text + weight files
 // in memory through the private AppleNeuralEngine framework, bind
@@ -119,9 +120,7 @@ public:
   unsigned numInputs() const { return inputs_.size(); }
   unsigned numOutputs() const { return outputs_.size(); }
   const ANETensorDesc &inputDesc(unsigned i) const { return inputs_[i].desc; }
-  const ANETensorDesc &outputDesc(unsigned i) const {
-    return outputs_[i].desc;
-  }
+  const ANETensorDesc &outputDesc(unsigned i) const { return outputs_[i].desc; }
   /// Allocation size of an I/O surface (>= the tensor's byte size).
   uint64_t inputSurfaceBytes(unsigned i) const;
   uint64_t outputSurfaceBytes(unsigned i) const;

@@ -45,9 +45,9 @@ struct FakeProgram {
   /// Called by evaluateWithQoS:. `inputs`/`outputs` are the whole IOSurfaces
   /// of the request (tensor data at offset 0, maybe followed by padding).
   /// An error becomes the evaluate NSError's description.
-  std::function<llvm::Error(llvm::ArrayRef<llvm::ArrayRef<uint8_t>> inputs,
-                            llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>>
-                                outputs)>
+  std::function<llvm::Error(
+      llvm::ArrayRef<llvm::ArrayRef<uint8_t>> inputs,
+      llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outputs)>
       evaluate;
 };
 

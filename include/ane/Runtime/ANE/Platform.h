@@ -1,4 +1,5 @@
-//===- Platform.h - Run-time-resolved entry points of the ANE stack -*- C++ -*-===//
+//===- Platform.h - Run-time-resolved entry points of the ANE stack -*- C++
+//-*-===//
 //
 // The ANE device backend reaches Apple's private AppleNeuralEngine framework,
 // the Objective-C runtime, CoreFoundation and IOSurface only through this
@@ -110,10 +111,10 @@ struct Platform {
 
   // IOSurface.
   IOSurfaceRef (*IOSurfaceCreate)(CFTypeRef properties) = nullptr;
-  int (*IOSurfaceLock)(IOSurfaceRef, uint32_t options, uint32_t *seed) =
-      nullptr;
-  int (*IOSurfaceUnlock)(IOSurfaceRef, uint32_t options, uint32_t *seed) =
-      nullptr;
+  int (*IOSurfaceLock)(IOSurfaceRef, uint32_t options,
+                       uint32_t *seed) = nullptr;
+  int (*IOSurfaceUnlock)(IOSurfaceRef, uint32_t options,
+                         uint32_t *seed) = nullptr;
   void *(*IOSurfaceGetBaseAddress)(IOSurfaceRef) = nullptr;
   size_t (*IOSurfaceGetAllocSize)(IOSurfaceRef) = nullptr;
   /// Property keys (the CFStringRef values of the exported constants).

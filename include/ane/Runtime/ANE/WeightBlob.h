@@ -1,4 +1,5 @@
-//===- WeightBlob.h - MILBlob weight files for in-memory compiles -*- C++ -*-===//
+//===- WeightBlob.h - MILBlob weight files for in-memory compiles -*- C++
+//-*-===//
 //
 // Builders for the `weights/*.bin` files that MIL text references with
 // `BLOBFILE(path = string("@model_path/weights/w.bin"), offset = uint64(64))`.
@@ -25,7 +26,12 @@
 
 namespace ane::device {
 
-enum class BlobDType : uint32_t { Float16 = 1, Float32 = 2, UInt8 = 3, Int8 = 4 };
+enum class BlobDType : uint32_t {
+  Float16 = 1,
+  Float32 = 2,
+  UInt8 = 3,
+  Int8 = 4
+};
 
 constexpr uint32_t kBlobSentinel = 0xDEADBEEF;
 constexpr uint64_t kBlobHeaderBytes = 64;

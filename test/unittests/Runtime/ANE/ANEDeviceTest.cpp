@@ -34,10 +34,9 @@ TEST_F(ANEDeviceTest, RecordedCallSequenceOfCompileAndEvaluate) {
   ASSERT_TRUE(dev);
   fake.clearTrace();
   {
-    ANE_ASSERT_EXPECTED(model,
-                        dev->compile(kScaleMIL, scaleWeights(2.0f),
-                                     {ANETensorDesc::seq(4, 8)},
-                                     {ANETensorDesc::seq(4, 8)}));
+    ANE_ASSERT_EXPECTED(model, dev->compile(kScaleMIL, scaleWeights(2.0f),
+                                            {ANETensorDesc::seq(4, 8)},
+                                            {ANETensorDesc::seq(4, 8)}));
     std::vector<float> x = iota(32), y(32);
     ANE_ASSERT_OK(model->writeInputFloats(0, x));
     ANE_ASSERT_EXPECTED(stats, model->evaluate());
@@ -89,9 +88,9 @@ TEST_F(ANEDeviceTest, TempDirectoryHoldsMILAndWeightsUntilModelDies) {
                     "uint64(64)) }";
   std::string dir;
   {
-    ANE_ASSERT_EXPECTED(model, dev->compile(mil, weights,
-                                            {ANETensorDesc::seq(2, 4)},
-                                            {ANETensorDesc::seq(2, 4)}));
+    ANE_ASSERT_EXPECTED(model,
+                        dev->compile(mil, weights, {ANETensorDesc::seq(2, 4)},
+                                     {ANETensorDesc::seq(2, 4)}));
     dir = model->tempDir().str();
     EXPECT_TRUE(llvm::StringRef(dir).starts_with(fake.options().tempRoot));
     EXPECT_TRUE(llvm::StringRef(dir).ends_with(model->identifier()));
@@ -186,10 +185,9 @@ TEST_F(ANEDeviceTest, UnloadThenLoadAgain) {
   FakePlatform fake(fo);
   auto dev = openDevice(fake);
   ASSERT_TRUE(dev);
-  ANE_ASSERT_EXPECTED(model,
-                      dev->compile(kScaleMIL, scaleWeights(3.0f),
-                                   {ANETensorDesc::seq(4, 8)},
-                                   {ANETensorDesc::seq(4, 8)}));
+  ANE_ASSERT_EXPECTED(model, dev->compile(kScaleMIL, scaleWeights(3.0f),
+                                          {ANETensorDesc::seq(4, 8)},
+                                          {ANETensorDesc::seq(4, 8)}));
   ANE_ASSERT_OK(model->unload());
   EXPECT_FALSE(model->isLoaded());
   auto failed = model->evaluate();

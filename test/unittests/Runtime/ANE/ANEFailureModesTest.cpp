@@ -25,8 +25,8 @@ llvm::Expected<std::unique_ptr<ANEModel>> compileTiny(ANEDevice &dev,
 
 TEST_F(ANEFailureModesTest, CompileFailureCarriesNSErrorDescription) {
   FakeOptions fo;
-  fo.compile = [](llvm::StringRef, const WeightFiles &)
-      -> llvm::Expected<FakeProgram> {
+  fo.compile = [](llvm::StringRef,
+                  const WeightFiles &) -> llvm::Expected<FakeProgram> {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "op 'gelu' is not supported");
   };
@@ -63,8 +63,8 @@ TEST_F(ANEFailureModesTest, CorruptBlobIsACompileError) {
   FakePlatform fake;
   auto dev = openDevice(fake);
   ASSERT_TRUE(dev);
-  WeightFiles weights = {{"@model_path/weights/w.bin",
-                          std::vector<uint8_t>(256, 0)}};
+  WeightFiles weights = {
+      {"@model_path/weights/w.bin", std::vector<uint8_t>(256, 0)}};
   auto model = dev->compile(
       "BLOBFILE(path = string(\"@model_path/weights/w.bin\"), offset = "
       "uint64(64))",
@@ -146,6 +146,17 @@ TEST_F(ANEFailureModesTest, UnknownClassMeansUnavailable) {
             "AppleNeuralEngine framework");
 }
 
+TEST_F(ANEFailureModesTest, IncompletePlatformTableMeansUnavailable) {
+  FakePlatform fake;
+  auto table = std::make_shared<Platform>(*fake.platform());
+  table->msgSend.id_7id = nullptr;
+  auto dev = ANEDevice::open(table);
+  EXPECT_EQ(errorText(dev), "ANE backend unavailable: platform 'fake' lacks "
+                            "entry point msgSend.id_7id");
+  EXPECT_EQ(errorText(ANEDevice::open(nullptr)),
+            "ANE backend unavailable: no platform");
+}
+
 TEST_F(ANEFailureModesTest, UnknownClassSelector) {
   FakeOptions fo;
   fo.missingSelectors = {
@@ -167,9 +178,8 @@ TEST_F(ANEFailureModesTest, UnknownInstanceSelector) {
   auto dev = openDevice(fake);
   ASSERT_TRUE(dev);
   auto model = compileTiny(*dev);
-  EXPECT_NE(errorText(model).find(
-                "ANE framework lacks -[_ANEInMemoryModel "
-                "loadWithQoS:options:error:]"),
+  EXPECT_NE(errorText(model).find("ANE framework lacks -[_ANEInMemoryModel "
+                                  "loadWithQoS:options:error:]"),
             std::string::npos);
   EXPECT_EQ(fake.unrecognizedSelectors(), 0u);
   EXPECT_EQ(fake.liveObjects(), 0u);
@@ -192,8 +202,8 @@ TEST_F(ANEFailureModesTest, LoadFailureAfterRetry) {
 
 TEST_F(ANEFailureModesTest, EvaluateErrorFromProgram) {
   FakeOptions fo;
-  fo.compile = [](llvm::StringRef, const WeightFiles &)
-      -> llvm::Expected<FakeProgram> {
+  fo.compile = [](llvm::StringRef,
+                  const WeightFiles &) -> llvm::Expected<FakeProgram> {
     FakeProgram p;
     p.evaluate = [](auto, auto) -> llvm::Error {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
@@ -263,9 +273,9 @@ TEST_F(ANEFailureModesTest, WeightKeysMustUseModelPath) {
   auto dev = openDevice(fake);
   ASSERT_TRUE(dev);
   WeightFiles weights = {{"weights/w.bin", {1, 2, 3}}};
-  auto model = dev->compile("program(1.3) {}", weights,
-                            {ANETensorDesc::seq(1, 4)},
-                            {ANETensorDesc::seq(1, 4)});
+  auto model =
+      dev->compile("program(1.3) {}", weights, {ANETensorDesc::seq(1, 4)},
+                   {ANETensorDesc::seq(1, 4)});
   EXPECT_EQ(errorText(model), "weight file key 'weights/w.bin' must start "
                               "with @model_path/");
 }

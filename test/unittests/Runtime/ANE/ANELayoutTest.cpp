@@ -42,8 +42,8 @@ TEST(ANELayoutTest, HalfConversion) {
   EXPECT_EQ(floatToHalf(1e-8f), 0x0000);
   EXPECT_EQ(floatToHalf(5.960464477539063e-08f), 0x0001); // Smallest subnormal.
   EXPECT_EQ(floatToHalf(std::numeric_limits<float>::infinity()), 0x7c00);
-  EXPECT_TRUE(std::isnan(halfToFloat(
-      floatToHalf(std::numeric_limits<float>::quiet_NaN()))));
+  EXPECT_TRUE(std::isnan(
+      halfToFloat(floatToHalf(std::numeric_limits<float>::quiet_NaN()))));
   // Ties to even: 1 + 2^-11 lies halfway between 1 and 1 + 2^-10.
   EXPECT_EQ(floatToHalf(1.0f + 0.00048828125f), 0x3c00);
   EXPECT_EQ(floatToHalf(1.0f + 3 * 0.00048828125f), 0x3c02);
@@ -59,8 +59,8 @@ TEST(ANELayoutTest, FP16WeightBlobLayout) {
   std::vector<float> w = {1, 2, 3, 4, 5, 6}; // [2][3]
   std::vector<uint8_t> blob = buildFP16WeightBlob(w, 2, 3);
   ASSERT_EQ(blob.size(), 128u + 12);
-  EXPECT_EQ(endian::read32le(&blob[0]), 1u);  // count
-  EXPECT_EQ(endian::read32le(&blob[4]), 2u);  // version
+  EXPECT_EQ(endian::read32le(&blob[0]), 1u); // count
+  EXPECT_EQ(endian::read32le(&blob[4]), 2u); // version
   for (size_t i = 8; i < 64; ++i)
     EXPECT_EQ(blob[i], 0) << i;
   EXPECT_EQ(blob[64], 0xEF);

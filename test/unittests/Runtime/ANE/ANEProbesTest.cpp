@@ -64,8 +64,8 @@ TEST_F(ANEProbesTest, AllProbesOnTheFake) {
     EXPECT_TRUE(row.error.empty()) << row.error;
   ASSERT_TRUE(r.weightReloadChanged.has_value());
   EXPECT_FALSE(*r.weightReloadChanged); // Baked at compile, as on M5.
-  EXPECT_EQ(r.reloadBefore, (std::vector<float>{
-                                halfToFloat(floatToHalf(0.01f)),
+  EXPECT_EQ(r.reloadBefore,
+            (std::vector<float>{halfToFloat(floatToHalf(0.01f)),
                                 halfToFloat(floatToHalf(0.02f)),
                                 halfToFloat(floatToHalf(0.03f)),
                                 halfToFloat(floatToHalf(0.04f))}));
@@ -94,10 +94,9 @@ TEST_F(ANEProbesTest, AllProbesOnTheFake) {
   llvm::json::Value json = probeReportToJSON(r);
   const llvm::json::Object *o = json.getAsObject();
   ASSERT_TRUE(o);
-  for (const char *key :
-       {"platform", "chip", "macos", "ane_subtype", "ms_per_eval", "tflops",
-        "qos_sweep", "weight_reload", "weights_buffer", "procedure_index",
-        "perf_stats"})
+  for (const char *key : {"platform", "chip", "macos", "ane_subtype",
+                          "ms_per_eval", "tflops", "qos_sweep", "weight_reload",
+                          "weights_buffer", "procedure_index", "perf_stats"})
     EXPECT_TRUE(o->get(key)) << key;
   EXPECT_EQ(o->getString("ane_subtype"), "h17");
   EXPECT_EQ(o->getObject("weight_reload")->getBoolean("changed"), false);

@@ -28,8 +28,9 @@ TEST(FakePlatformTest, WrongMsgSendSignatureIsAViolation) {
   ObjCId cls = p.objc_getClass("_ANEInMemoryModel");
   ASSERT_NE(cls, nullptr);
   // inMemoryModelWithDescriptor: takes an argument: id_id, not id.
-  EXPECT_EQ(p.msgSend.id(cls, p.sel_registerName("inMemoryModelWithDescriptor:")),
-            nullptr);
+  EXPECT_EQ(
+      p.msgSend.id(cls, p.sel_registerName("inMemoryModelWithDescriptor:")),
+      nullptr);
   p.objc_autoreleasePoolPop(pool);
   ASSERT_EQ(fake.violations().size(), 1u);
   EXPECT_EQ(fake.violations()[0],
@@ -45,7 +46,8 @@ TEST(FakePlatformTest, UnrecognizedSelectorIsCounted) {
   EXPECT_EQ(fake.unrecognizedSelectors(), 1u);
   EXPECT_TRUE(contains(fake.trace(), "unrecognized selector +[_ANERequest "
                                      "frobnicate]"));
-  EXPECT_FALSE(p.msgSend.bool_sel(cls, p.sel_registerName("respondsToSelector:"),
+  EXPECT_FALSE(p.msgSend.bool_sel(cls,
+                                  p.sel_registerName("respondsToSelector:"),
                                   p.sel_registerName("frobnicate")));
   EXPECT_EQ(p.objc_getClass("_ANENoSuchClass"), nullptr);
 }
@@ -63,7 +65,8 @@ TEST(FakePlatformTest, AutoreleaseWithoutPoolIsALeak) {
 TEST(FakePlatformTest, PoolsAndReferenceCounts) {
   FakePlatform fake;
   const Platform &p = *fake.platform();
-  CFTypeRef s = p.CFStringCreateWithCString(nullptr, "x", kCFStringEncodingUTF8);
+  CFTypeRef s =
+      p.CFStringCreateWithCString(nullptr, "x", kCFStringEncodingUTF8);
   const void *values[] = {s};
   CFTypeRef arr = p.CFArrayCreate(nullptr, values, 1, p.kCFTypeArrayCallBacks);
   EXPECT_EQ(fake.liveObjects(), 2u);
@@ -90,10 +93,9 @@ TEST(FakePlatformTest, UndocumentedSurfacePropertiesAreRejected) {
   const void *keys[] = {p.kIOSurfaceWidth, p.kIOSurfaceHeight,
                         p.kIOSurfaceAllocSize};
   const void *values[] = {n, h, n};
-  CFTypeRef props =
-      p.CFDictionaryCreate(nullptr, keys, values, 3,
-                           p.kCFTypeDictionaryKeyCallBacks,
-                           p.kCFTypeDictionaryValueCallBacks);
+  CFTypeRef props = p.CFDictionaryCreate(nullptr, keys, values, 3,
+                                         p.kCFTypeDictionaryKeyCallBacks,
+                                         p.kCFTypeDictionaryValueCallBacks);
   EXPECT_EQ(p.IOSurfaceCreate(props), nullptr);
   EXPECT_TRUE(contains(fake.violations(),
                        "IOSurfaceCreate properties lack IOSurfacePixelFormat"));
@@ -114,18 +116,18 @@ TEST(FakePlatformTest, CompileNeedsTheTempDirectory) {
       p.sel_registerName("modelWithMILText:weights:optionsPlist:"),
       const_cast<void *>(mil), nullptr, nullptr);
   ASSERT_NE(desc, nullptr);
-  ObjCId model = p.msgSend.id_id(
-      p.objc_getClass("_ANEInMemoryModel"),
-      p.sel_registerName("inMemoryModelWithDescriptor:"), desc);
+  ObjCId model =
+      p.msgSend.id_id(p.objc_getClass("_ANEInMemoryModel"),
+                      p.sel_registerName("inMemoryModelWithDescriptor:"), desc);
   ASSERT_NE(model, nullptr);
   ObjCId err = nullptr;
   EXPECT_FALSE(p.msgSend.bool_u32_id_err(
       model, p.sel_registerName("compileWithQoS:options:error:"), 21, nullptr,
       &err));
   ASSERT_NE(err, nullptr);
-  std::string text = p.msgSend.cstr(
-      p.msgSend.id(err, p.sel_registerName("description")),
-      p.sel_registerName("UTF8String"));
+  std::string text =
+      p.msgSend.cstr(p.msgSend.id(err, p.sel_registerName("description")),
+                     p.sel_registerName("UTF8String"));
   EXPECT_NE(text.find("model.mil (the temp directory must hold model.mil"),
             std::string::npos)
       << text;

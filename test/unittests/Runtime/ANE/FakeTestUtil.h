@@ -48,9 +48,10 @@ inline FakeCompileFn scaleCompile(std::vector<std::string> *log = nullptr) {
       return chunk.takeError();
     float scale = halfToFloat(llvm::support::endian::read16le(chunk->data()));
     FakeProgram p;
-    p.evaluate = [scale, log](llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
-                              llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>>
-                                  outs) -> llvm::Error {
+    p.evaluate = [scale,
+                  log](llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
+                       llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outs)
+        -> llvm::Error {
       if (log)
         log->push_back("evaluate");
       size_t n = std::min(ins[0].size(), outs[0].size()) / 2;
