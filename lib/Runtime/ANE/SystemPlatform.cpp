@@ -73,8 +73,15 @@ std::string Platform::firstMissingEntry() const {
   ANE_CHECK(msgSend.id_id);
   ANE_CHECK(msgSend.id_id_id_id);
   ANE_CHECK(msgSend.id_ptr);
+  ANE_CHECK(msgSend.id_u64);
+  ANE_CHECK(msgSend.id_7id);
   ANE_CHECK(msgSend.bool_sel);
+  ANE_CHECK(msgSend.bool_u32_id_err);
+  ANE_CHECK(msgSend.bool_u32_id_id_err);
+  ANE_CHECK(msgSend.bool_u32_err);
   ANE_CHECK(msgSend.cstr);
+  ANE_CHECK(msgSend.u64);
+  ANE_CHECK(msgSend.i64);
   ANE_CHECK(NSTemporaryDirectory);
   ANE_CHECK(CFRetain);
   ANE_CHECK(CFRelease);
