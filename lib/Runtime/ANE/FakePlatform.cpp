@@ -386,7 +386,7 @@ size_t fakeIOSurfaceGetAllocSize(IOSurfaceRef ref) {
 
 Impl::Impl(FakeOptions options) : opts(std::move(options)) {
   if (!opts.compile)
-    opts.compile = FakePlatform::identityCompile();
+    opts.compile = FakePlatform::defaultCompile();
   if (opts.tempRoot.empty()) {
     llvm::SmallString<128> dir;
     llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, dir);
@@ -458,6 +458,18 @@ FakePlatform::FakePlatform(FakeOptions options) {
 }
 
 FakePlatform::~FakePlatform() { Impl::active = nullptr; }
+
+static FakeCompileFn &defaultCompileSlot() {
+  static FakeCompileFn fn;
+  return fn;
+}
+FakeCompileFn FakePlatform::defaultCompile() {
+  FakeCompileFn fn = defaultCompileSlot();
+  return fn ? fn : identityCompile();
+}
+void FakePlatform::setDefaultCompile(FakeCompileFn compile) {
+  defaultCompileSlot() = std::move(compile);
+}
 
 std::shared_ptr<const Platform> FakePlatform::platform() const {
   return impl_->table;

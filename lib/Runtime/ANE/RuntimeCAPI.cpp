@@ -42,12 +42,13 @@ int fail(const std::string &msg) {
 }
 int fail(llvm::Error err) { return fail(llvm::toString(std::move(err))); }
 
-/// The fake's compile callback: the default checks (BLOBFILE references)
-/// and, when a C program was set, that program as the evaluate step.
+/// The fake's compile callback: the process default (identity, or whatever
+/// FakePlatform::setDefaultCompile installed) and, when a C program was set
+/// with ane_fake_set_program, that program as the evaluate step.
 FakeCompileFn fakeCompile() {
   return [](llvm::StringRef mil,
             const WeightFiles &weights) -> llvm::Expected<FakeProgram> {
-    auto program = FakePlatform::identityCompile()(mil, weights);
+    auto program = FakePlatform::defaultCompile()(mil, weights);
     if (!program || !gFakeFn)
       return program;
     ane_fake_eval_fn fn = gFakeFn;

@@ -56,7 +56,7 @@ using FakeCompileFn = std::function<llvm::Expected<FakeProgram>(
     llvm::StringRef milText, const WeightFiles &weights)>;
 
 struct FakeOptions {
-  /// Default: identityCompile().
+  /// Default: FakePlatform::defaultCompile().
   FakeCompileFn compile;
   /// Compiles per process after which compileWithQoS: fails (the leak).
   unsigned leakLimit = 119;
@@ -118,6 +118,11 @@ public:
   /// Checks BLOBFILE references against the weight files, then runs a
   /// program that copies input (j mod #inputs) into output j.
   static FakeCompileFn identityCompile();
+  /// The compile callback of fakes created without one (including the C
+  /// API's ANE_PLATFORM=fake): identityCompile() unless replaced. This is
+  /// where the MIL importer + CPU interpreter plug in, process-wide.
+  static FakeCompileFn defaultCompile();
+  static void setDefaultCompile(FakeCompileFn compile);
 
   struct Impl;
 

@@ -7,6 +7,7 @@
 
 #include "FakeTestUtil.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -139,6 +140,28 @@ TEST_F(ANEDeviceTest, IdentityProgramRoundTripsBytes) {
   (void)stats;
   ANE_ASSERT_OK(model->readOutput(0, out));
   EXPECT_EQ(in, out);
+}
+
+TEST_F(ANEDeviceTest, ProcessWideDefaultCompileIsPluggable) {
+  std::vector<std::string> log;
+  FakePlatform::setDefaultCompile(scaleCompile(&log));
+  auto restore =
+      llvm::make_scope_exit([] { FakePlatform::setDefaultCompile(nullptr); });
+  {
+    FakePlatform fake; // No compile callback given: uses the default.
+    auto dev = openDevice(fake);
+    ASSERT_TRUE(dev);
+    ANE_ASSERT_EXPECTED(model, dev->compile(kScaleMIL, scaleWeights(4.0f),
+                                            {ANETensorDesc::seq(4, 8)},
+                                            {ANETensorDesc::seq(4, 8)}));
+    std::vector<float> x = iota(32), y(32);
+    ANE_ASSERT_OK(model->writeInputFloats(0, x));
+    ANE_ASSERT_EXPECTED(stats, model->evaluate());
+    (void)stats;
+    ANE_ASSERT_OK(model->readOutputFloats(0, y));
+    EXPECT_EQ(y[7], 4 * x[7]);
+  }
+  EXPECT_EQ(log.size(), 2u);
 }
 
 TEST_F(ANEDeviceTest, QoSOptionReachesEveryCall) {
