@@ -393,6 +393,7 @@ Impl::Impl(FakeOptions options) : opts(std::move(options)) {
     llvm::sys::path::append(
         dir, "ane-fake-" + std::to_string(llvm::sys::Process::getProcessId()));
     opts.tempRoot = std::string(dir);
+    ownsTempRoot = true;
   }
   auto t = std::make_shared<Platform>();
   t->name = "fake";
@@ -447,7 +448,8 @@ Impl::Impl(FakeOptions options) : opts(std::move(options)) {
 Impl::~Impl() {
   for (Object *o : live)
     delete o;
-  llvm::sys::fs::remove_directories(opts.tempRoot, /*IgnoreErrors=*/true);
+  if (ownsTempRoot)
+    llvm::sys::fs::remove_directories(opts.tempRoot, /*IgnoreErrors=*/true);
 }
 
 FakePlatform::FakePlatform(FakeOptions options) {

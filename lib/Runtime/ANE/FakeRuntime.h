@@ -126,6 +126,7 @@ struct FakePlatform::Impl {
   std::shared_ptr<Platform> table;
   std::vector<std::string> trace, violations;
   unsigned compiles = 0, unrecognized = 0, loadsFailed = 0;
+  bool ownsTempRoot = false; // Created by us: removed on destruction.
   std::set<fake::Object *> live;
   std::map<std::string, std::unique_ptr<fake::Object>>
       immortal; // classes, keys

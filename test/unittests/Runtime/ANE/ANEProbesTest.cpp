@@ -2,7 +2,10 @@
 
 #include "FakeTestUtil.h"
 
+#include "ane/Runtime/ANE/ProbeCommand.h"
 #include "ane/Runtime/ANE/Probes.h"
+
+#include "llvm/Support/JSON.h"
 
 using namespace ane::device;
 using namespace ane::device::testing;
@@ -149,6 +152,46 @@ TEST_F(ANEProbesTest, NoPerfStatsMeansWallTime) {
   EXPECT_FALSE(*r.hwTimeProvided);
   ASSERT_TRUE(r.msPerEval.has_value());
   EXPECT_EQ(*r.msPerEval, r.perfWallMs);
+}
+
+TEST_F(ANEProbesTest, ProbeCommandOnTheFake) {
+  std::string out, err;
+  llvm::raw_string_ostream os(out), es(err);
+  int rc = runProbeCommand({"--platform=fake", "--channels=8", "--seq=4",
+                            "--iters=2", "device-info", "weight-reload"},
+                           os, es);
+  EXPECT_EQ(rc, 0) << err;
+  EXPECT_NE(out.find("platform: fake\nANE sub-type: h16\n"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("weight reload: unchanged"), std::string::npos) << out;
+
+  out.clear();
+  rc = runProbeCommand({"--platform=fake", "--json", "--channels=8", "--seq=4",
+                        "--iters=1", "perf-stats"},
+                       os, es);
+  EXPECT_EQ(rc, 0) << err;
+  auto json = llvm::json::parse(out);
+  ASSERT_TRUE(bool(json)) << llvm::toString(json.takeError());
+  EXPECT_EQ(json->getAsObject()->getString("platform"), "fake");
+  EXPECT_TRUE(json->getAsObject()->getNumber("tflops"));
+}
+
+TEST_F(ANEProbesTest, ProbeCommandErrors) {
+  std::string out, err;
+  llvm::raw_string_ostream os(out), es(err);
+  EXPECT_EQ(runProbeCommand({"--platform=gpu"}, os, es), 1);
+  EXPECT_EQ(runProbeCommand({"--platform=fake", "bogus"}, os, es), 1);
+  EXPECT_EQ(runProbeCommand({"--channels=x"}, os, es), 1);
+  EXPECT_NE(err.find("unknown platform 'gpu'"), std::string::npos);
+  EXPECT_NE(err.find("unknown probe 'bogus'"), std::string::npos);
+  EXPECT_NE(err.find("--channels= needs a positive integer"),
+            std::string::npos);
+#ifndef __APPLE__
+  err.clear();
+  EXPECT_EQ(runProbeCommand({"device-info"}, os, es), 1);
+  EXPECT_EQ(err.rfind("error: ANE backend unavailable: cannot load ", 0), 0u)
+      << err;
+#endif
 }
 
 } // namespace
