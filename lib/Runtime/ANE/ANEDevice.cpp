@@ -45,6 +45,18 @@ Error missingSelector(char kind, const char *cls, const char *sel) {
                    "API the backend was written against)");
 }
 
+/// After many compiles a compile failure is most likely the leak.
+std::string leakHint() {
+  unsigned count = CompileBudget::count();
+  if (count + 20 < CompileBudget::kReportedLeak)
+    return "";
+  return " [" + std::to_string(count) +
+         " compiles in this process; the ANE compiler is reported to fail "
+         "after about " +
+         std::to_string(CompileBudget::kReportedLeak) +
+         ": restart the process]";
+}
+
 Error writeFile(llvm::StringRef path, llvm::ArrayRef<uint8_t> bytes) {
   std::error_code ec;
   llvm::raw_fd_ostream os(path, ec);
@@ -205,7 +217,8 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
   if (!p.msgSend.bool_u32_id_err(model->model_,
                                  objc.sel("compileWithQoS:options:error:"),
                                  options_.qos, noOptions.id(), &nsError))
-    return makeError("ANE compile failed: " + objc.errorText(nsError));
+    return makeError("ANE compile failed: " + objc.errorText(nsError) +
+                     leakHint());
   if (options_.loadAfterCompile)
     if (Error err = model->load())
       return std::move(err);

@@ -112,6 +112,23 @@ TEST_F(ANEFailureModesTest, DeviceCompileLeakSurfacesAsNSError) {
             std::string::npos);
 }
 
+TEST_F(ANEFailureModesTest, LeakAtTheReportedCountGetsRestartAdvice) {
+  FakePlatform fake; // Fails compile #120, like the device.
+  auto dev = openDevice(fake);
+  ASSERT_TRUE(dev);
+  CompileBudget::setLimit(200); // A caller that raised the limit too far.
+  for (unsigned i = 0; i < CompileBudget::kReportedLeak; ++i)
+    ASSERT_TRUE(bool(compileTiny(*dev))) << i;
+  auto failed = compileTiny(*dev);
+  std::string msg = errorText(failed);
+  EXPECT_NE(msg.find("compile #120 in this process"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("[120 compiles in this process; the ANE compiler is "
+                     "reported to fail after about 119: restart the "
+                     "process]"),
+            std::string::npos)
+      << msg;
+}
+
 TEST_F(ANEFailureModesTest, MultiInputRequestRejectedWith0x1d) {
   FakePlatform fake;
   auto dev = openDevice(fake);
