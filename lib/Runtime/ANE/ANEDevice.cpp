@@ -140,9 +140,15 @@ ANEDevice::compile(llvm::StringRef milText, const WeightFiles &weights,
   std::vector<CFOwned> owned;
   std::vector<CFTypeRef> weightKeys, weightValues;
   for (const auto &[path, bytes] : weights) {
-    if (!llvm::StringRef(path).starts_with(kModelPathPrefix))
+    llvm::StringRef rel(path);
+    if (!rel.consume_front(kModelPathPrefix) || rel.empty())
       return makeError("weight file key '" + path + "' must start with " +
-                       kModelPathPrefix);
+                       kModelPathPrefix + " and name a file");
+    if (llvm::is_contained(llvm::make_range(llvm::sys::path::begin(rel),
+                                            llvm::sys::path::end(rel)),
+                           ".."))
+      return makeError("weight file key '" + path +
+                       "' must stay inside the model directory");
     owned.push_back(objc.string(path));
     weightKeys.push_back(owned.back().get());
     owned.push_back(objc.data(bytes));

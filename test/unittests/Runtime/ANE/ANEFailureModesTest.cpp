@@ -294,7 +294,14 @@ TEST_F(ANEFailureModesTest, WeightKeysMustUseModelPath) {
       dev->compile("program(1.3) {}", weights, {ANETensorDesc::seq(1, 4)},
                    {ANETensorDesc::seq(1, 4)});
   EXPECT_EQ(errorText(model), "weight file key 'weights/w.bin' must start "
-                              "with @model_path/");
+                              "with @model_path/ and name a file");
+  WeightFiles escape = {{"@model_path/weights/../../x.bin", {1, 2, 3}}};
+  auto escaped =
+      dev->compile("program(1.3) {}", escape, {ANETensorDesc::seq(1, 4)},
+                   {ANETensorDesc::seq(1, 4)});
+  EXPECT_EQ(errorText(escaped), "weight file key "
+                                "'@model_path/weights/../../x.bin' must stay "
+                                "inside the model directory");
 }
 
 TEST_F(ANEFailureModesTest, SystemPlatformUnavailableOffMacOS) {
