@@ -119,6 +119,7 @@ int main(int argc, char **argv) {
   }
   ane_reset_compile_count();
   printf("after reset: %d\n", ane_get_compile_count());
+  printf("fake compiles: %d\n", ane_fake_compile_count());
 
   int8_t q8[4] = {1, -2, 3, -4};
   uint8_t *b8 = ane_build_weight_blob_int8(q8, 2, 2, &blobLen);
