@@ -164,6 +164,43 @@ TEST_F(ANEDeviceTest, ProcessWideDefaultCompileIsPluggable) {
   EXPECT_EQ(log.size(), 2u);
 }
 
+TEST_F(ANEDeviceTest, SeveralOutputsGetIndicesInOrder) {
+  FakeOptions fo;
+  fo.compile = [](llvm::StringRef,
+                  const WeightFiles &) -> llvm::Expected<FakeProgram> {
+    FakeProgram p; // out0 = x, out1 = x + 1 (bytewise), out2 = 7.
+    p.evaluate =
+        [](llvm::ArrayRef<llvm::ArrayRef<uint8_t>> ins,
+           llvm::ArrayRef<llvm::MutableArrayRef<uint8_t>> outs) -> llvm::Error {
+      for (size_t i = 0; i < ins[0].size(); ++i) {
+        outs[0][i] = ins[0][i];
+        outs[1][i] = ins[0][i] + 1;
+      }
+      std::fill(outs[2].begin(), outs[2].end(), 7);
+      return llvm::Error::success();
+    };
+    return p;
+  };
+  FakePlatform fake(fo);
+  auto dev = openDevice(fake);
+  ASSERT_TRUE(dev);
+  ANE_ASSERT_EXPECTED(
+      model, dev->compile("program(1.3) {}", {}, {ANETensorDesc::raw(4)},
+                          {ANETensorDesc::raw(4), ANETensorDesc::raw(4),
+                           ANETensorDesc::raw(2)}));
+  EXPECT_EQ(model->numOutputs(), 3u);
+  std::vector<uint8_t> in = {1, 2, 3, 4}, a(4), b(4), c(2);
+  ANE_ASSERT_OK(model->writeInput(0, in));
+  ANE_ASSERT_EXPECTED(stats, model->evaluate());
+  (void)stats;
+  ANE_ASSERT_OK(model->readOutput(0, a));
+  ANE_ASSERT_OK(model->readOutput(1, b));
+  ANE_ASSERT_OK(model->readOutput(2, c));
+  EXPECT_EQ(a, in);
+  EXPECT_EQ(b, (std::vector<uint8_t>{2, 3, 4, 5}));
+  EXPECT_EQ(c, (std::vector<uint8_t>{7, 7}));
+}
+
 TEST_F(ANEDeviceTest, QoSOptionReachesEveryCall) {
   FakePlatform fake;
   ANEOptions options;
