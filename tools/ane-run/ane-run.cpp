@@ -347,5 +347,6 @@ int main(int argc, char **argv) {
   ane::registerAllDialects(registry);
   mlir::MLIRContext ctx(registry);
   ctx.loadAllAvailableDialects();
+  ctx.printOpOnDiagnostic(false);
   return o.command == "run" ? runCommand(o, ctx) : benchCommand(o, ctx);
 }
