@@ -22,8 +22,7 @@ ane::runtime::loadProgram(llvm::StringRef path, MLIRContext &context,
     llvm::SmallString<256> mil(path);
     llvm::sys::path::append(mil, "model.mil");
     if (!llvm::sys::fs::exists(mil))
-      return loadError("program directory '" + path +
-                       "' has no model.mil");
+      return loadError("program directory '" + path + "' has no model.mil");
     file = std::string(mil);
   }
   if (llvm::StringRef(file).ends_with(".mil")) {

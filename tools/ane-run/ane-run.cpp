@@ -200,9 +200,8 @@ std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
   llvm::ArrayRef<TensorSpec> specs = k->inputs();
   std::vector<bool> given(specs.size(), false);
   for (auto &[name, file] : o.inputs) {
-    auto it = llvm::find_if(specs, [&](const TensorSpec &s) {
-      return s.name == name;
-    });
+    auto it = llvm::find_if(
+        specs, [&](const TensorSpec &s) { return s.name == name; });
     if (it == specs.end()) {
       std::string names;
       for (const TensorSpec &s : specs)
@@ -234,8 +233,7 @@ std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
     if (!o.randomInputs && o.command == "run") {
       fail("missing input '" + specs[i].name + "' (" +
            dtypeName(specs[i].dtype) + " " + shapeToString(specs[i].shape) +
-           "); pass --input " + specs[i].name +
-           "=FILE.npy or --random-inputs");
+           "); pass --input " + specs[i].name + "=FILE.npy or --random-inputs");
       return nullptr;
     }
     Tensor t(specs[i].dtype, specs[i].shape);

@@ -346,6 +346,10 @@ Tensor &Interpreter::inputBuffer(unsigned i) {
 llvm::Error Interpreter::eval() {
   auto start = std::chrono::steady_clock::now();
   Frame &frame = impl->frame;
+  // Last eval's outputs go back to the pool: they are recomputed below.
+  for (int s : impl->outputSlots)
+    if (!frame.info[s].isConst && !frame.info[s].isInput)
+      frame.release(s);
   for (Step &step : impl->steps) {
     frame.beginStep();
     if (llvm::Error err = step.fn(frame))
