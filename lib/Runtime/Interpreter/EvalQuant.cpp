@@ -4,7 +4,8 @@
 // then saturate to int8/uint8. dequantize(input, scale, zero_point, axis).
 // scale/zero_point are scalars (per-tensor) or 1-D along `axis`.
 // constexpr_affine_dequantize and constexpr_blockwise_shift_scale are
-// evaluated once, when the function is prepared, into constants.
+// evaluated once, when the function is prepared, into constants
+// (also constexpr_cast; constexpr_lut_to_dense is not supported yet).
 //
 //===----------------------------------------------------------------------===//
 
@@ -193,7 +194,21 @@ static FailureOr<StepFn> prepareBlockwise(OpParams &p, PrepareContext &ctx) {
   return StepFn();
 }
 
+/// constexpr_cast(source_val, output_dtype = fp32): an fp16 constant widened.
+static FailureOr<StepFn> prepareConstexprCast(OpParams &p,
+                                              PrepareContext &ctx) {
+  Shape s;
+  int64_t bytes = 0;
+  auto data = constexprData(p, ctx, "source_val", s, bytes);
+  if (failed(data))
+    return failure();
+  int out = ctx.slot(p.getOp()->getResult(0));
+  ctx.defineConstant(out, storeAs(ctx.info(out).dtype, s, *data));
+  return StepFn();
+}
+
 void ane::runtime::detail::registerQuantEvaluators(EvaluatorTable &t) {
+  t["mil.constexpr_cast"] = prepareConstexprCast;
   t["mil.quantize"] = prepareQuantize;
   t["mil.dequantize"] = prepareDequantize;
   t["mil.constexpr_affine_dequantize"] = prepareConstexprAffine;

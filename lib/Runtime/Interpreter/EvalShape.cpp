@@ -269,7 +269,68 @@ static FailureOr<StepFn> prepareGather(OpParams &p, PrepareContext &ctx) {
   });
 }
 
+/// stack(values, axis): every input has the same shape; the result has a
+/// new dim of size len(values) at `axis`.
+static FailureOr<StepFn> prepareStack(OpParams &p, PrepareContext &ctx) {
+  ArrayRef<Value> values = p.operands("values");
+  if (values.empty())
+    return missingParam(p.getOp(), "values");
+  int out = ctx.slot(p.getOp()->getResult(0));
+  llvm::SmallVector<int> xs;
+  for (Value v : values)
+    xs.push_back(ctx.slot(v));
+  Shape s = ctx.info(xs[0]).shape;
+  int64_t axis = normAxis(p.getInt("axis", 0), s.size() + 1);
+  // Each input viewed as [outer, 1, inner]; concatenated along dim 1.
+  Shape view = {numElementsOf(ArrayRef(s).take_front(axis)), 1,
+                numElementsOf(ArrayRef(s).drop_front(axis))};
+  size_t elem = dtypeSize(ctx.info(out).dtype);
+  return StepFn([=](Frame &f) -> llvm::Error {
+    llvm::SmallVector<const char *> ptrs;
+    llvm::SmallVector<ArrayRef<int64_t>> refs;
+    for (int x : xs) {
+      ptrs.push_back(static_cast<const char *>(f.get(x).raw()));
+      refs.push_back(view);
+    }
+    kernels::concat(ptrs, refs, 1, false,
+                    static_cast<char *>(f.alloc(out).raw()), elem);
+    return llvm::Error::success();
+  });
+}
+
+/// band_part(x, lower, upper): keeps x[..., i, j] where (lower < 0 or
+/// i - j <= lower) and (upper < 0 or j - i <= upper), zero elsewhere.
+static FailureOr<StepFn> prepareBandPart(OpParams &p, PrepareContext &ctx) {
+  Value xv = p.operand("x");
+  if (!xv)
+    return missingParam(p.getOp(), "x");
+  int x = ctx.slot(xv), out = ctx.slot(p.getOp()->getResult(0));
+  Shape s = ctx.info(x).shape;
+  if (s.size() < 2) {
+    p.getOp()->emitError() << "interpreter: band_part needs rank >= 2";
+    return failure();
+  }
+  int64_t lower = p.getInt("lower", -1), upper = p.getInt("upper", -1);
+  int64_t rows = s[s.size() - 2], cols = s.back();
+  int64_t batch = numElementsOf(ArrayRef(s).drop_back(2));
+  return StepFn([=](Frame &f) -> llvm::Error {
+    const float *src = f.f32(x);
+    float *dst = f.outF32(out);
+    for (int64_t b = 0; b < batch; ++b)
+      for (int64_t i = 0; i < rows; ++i)
+        for (int64_t j = 0; j < cols; ++j) {
+          int64_t k = (b * rows + i) * cols + j;
+          bool keep = (lower < 0 || i - j <= lower) &&
+                      (upper < 0 || j - i <= upper);
+          dst[k] = keep ? src[k] : 0.f;
+        }
+    return llvm::Error::success();
+  });
+}
+
 void ane::runtime::detail::registerShapeEvaluators(EvaluatorTable &t) {
+  t["mil.stack"] = prepareStack;
+  t["mil.band_part"] = prepareBandPart;
   t["mil.reshape"] = prepareCopy;
   t["mil.expand_dims"] = prepareCopy;
   t["mil.squeeze"] = prepareCopy;
