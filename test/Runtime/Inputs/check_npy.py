@@ -2,6 +2,9 @@
 """Compares an .npy produced by ane-run with an expected .npy.
 
 usage: check_npy.py ACTUAL EXPECTED [--atol A] [--rtol R] [--exact]
+       check_npy.py --dir DIR [--atol A] [--rtol R] [--exact]
+
+With --dir, every DIR/expected_<name>.npy is compared with DIR/<name>.npy.
 
 Passes when dtype and shape match and |actual - expected| <= atol + rtol *
 |expected| elementwise (NaN must match NaN, infinities must match exactly);
@@ -15,14 +18,31 @@ import numpy as np
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("actual")
-    ap.add_argument("expected")
+    ap.add_argument("actual", nargs="?")
+    ap.add_argument("expected", nargs="?")
+    ap.add_argument("--dir")
     ap.add_argument("--atol", type=float, default=0.0)
     ap.add_argument("--rtol", type=float, default=0.0)
     ap.add_argument("--exact", action="store_true")
     args = ap.parse_args()
-    a = np.load(args.actual)
-    e = np.load(args.expected)
+    if args.dir:
+        import glob
+        import os
+        files = sorted(glob.glob(os.path.join(args.dir, "expected_*.npy")))
+        if not files:
+            sys.exit(f"no expected_*.npy in {args.dir}")
+        for exp in files:
+            name = os.path.basename(exp)[len("expected_"):]
+            act = os.path.join(args.dir, name)
+            if not os.path.exists(act):
+                sys.exit(f"{name}: not produced")
+            print(f"{name}: ", end="")
+            compare(np.load(act), np.load(exp), args)
+        return
+    compare(np.load(args.actual), np.load(args.expected), args)
+
+
+def compare(a, e, args):
     if a.dtype != e.dtype:
         sys.exit(f"dtype mismatch: {a.dtype} vs expected {e.dtype}")
     if a.shape != e.shape:
