@@ -114,7 +114,7 @@ def unary_f32():
             "erf": _erf(d),
             "abs": np.abs(d),
             "square": d * d,
-            "log": np.log(d + 1e-45),
+            "log": np.log(x + np.float32(1e-45)),  # fp32 epsilon
             "rsqrt": 1 / np.sqrt(d + 1e-12),
             "inverse": 1 / (d + 1e-4),
             "clip": np.clip(d, -1, 2),
@@ -271,6 +271,10 @@ def conv_transpose_ref(x, w, b, stride, pad_before, out_sp, groups):
     return y
 
 
+# The constant weight of conv.mlir's dilated conv.
+DILATED_W = f32([[[[1.0, -2.0], [0.5, 0.25]]]])
+
+
 @case
 def conv_f32():
     r = rng()
@@ -284,9 +288,12 @@ def conv_f32():
     xt = f32(r.uniform(-1, 1, (1, 4, 3, 3)))
     wt = f32(r.uniform(-1, 1, (4, 3, 3, 3)))
     wtg = f32(r.uniform(-1, 1, (4, 1, 3, 3)))
+    xd = f32(r.uniform(-1, 1, (1, 1, 6, 6)))
     out = {
-        # groups 2, strides [2, 1], dilations [1, 2], pad [1, 0, 2, 1]
-        "grouped": conv_ref(x, w, b, (2, 1), (1, 2), (1, 2), (3, 7), 2),
+        # groups 2, strides [2, 1], pad [1, 0, 2, 1]
+        "grouped": conv_ref(x, w, b, (2, 1), (1, 1), (1, 2), (3, 9), 2),
+        # dilations [2, 2] (the weight must then be a constant)
+        "dilated": conv_ref(xd, DILATED_W, None, (1, 1), (2, 2), (0, 0), (4, 4), 1),
         # pad_type same, stride 2: total pad 2 -> 1 before
         "same": conv_ref(xs, ws, None, (2, 2), (1, 1), (1, 1), (3, 3), 1),
         "conv1d": conv_ref(x1, w1, None, (1,), (1,), (0,), (8,), 1),
@@ -294,7 +301,7 @@ def conv_f32():
         "convt_g": conv_transpose_ref(xt, wtg, None, (2, 2), (1, 1), (5, 5), 2),
     }
     return ({"x": x, "w": w, "b": b, "xs": xs, "ws": ws, "x1": x1, "w1": w1,
-             "xt": xt, "wt": wt, "wtg": wtg}, {k: f32(v) for k, v in out.items()})
+             "xt": xt, "wt": wt, "wtg": wtg, "xd": xd}, {k: f32(v) for k, v in out.items()})
 
 
 @case
