@@ -75,6 +75,9 @@ private:
   std::unique_ptr<InterpreterImpl> impl;
 };
 
+/// True if the interpreter can execute ops named `opName` ("mil.conv").
+bool isSupportedOp(llvm::StringRef opName);
+
 /// The runtime dtype of an MLIR element type, if MIL has it.
 std::optional<DType> dtypeFromType(mlir::Type type);
 

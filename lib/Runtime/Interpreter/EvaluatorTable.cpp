@@ -25,6 +25,10 @@ const EvaluatorTable &ane::runtime::detail::getEvaluatorTable() {
   return table;
 }
 
+bool ane::runtime::isSupportedOp(StringRef opName) {
+  return opName == "mil.const" || getEvaluatorTable().count(opName);
+}
+
 FailureOr<std::optional<std::vector<float>>>
 ane::runtime::detail::constFloats(OpParams &params, PrepareContext &ctx,
                                   StringRef name) {
