@@ -2,6 +2,11 @@
 
 #include "ane/Runtime/ProgramLoader.h"
 
+#if __has_include("ane/Target/MIL/MILImporter.h")
+#include "ane/Target/MIL/MILImporter.h"
+#define ANE_HAVE_MIL_IMPORTER 1
+#endif
+
 #include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/Support/FileSystem.h"
@@ -25,18 +30,32 @@ ane::runtime::loadProgram(llvm::StringRef path, MLIRContext &context,
       return loadError("program directory '" + path + "' has no model.mil");
     file = std::string(mil);
   }
-  if (llvm::StringRef(file).ends_with(".mil")) {
-    // Hook for the MIL text importer (lib/Target/MIL): not in this build.
+  bool isMIL = llvm::StringRef(file).ends_with(".mil");
+#ifndef ANE_HAVE_MIL_IMPORTER
+  if (isMIL)
     return loadError("'" + file +
                      "': MIL text input needs the MIL importer, which this "
-                     "build does not have yet; convert it to .mlir with "
-                     "ane-translate or pass a .mlir module");
-  }
+                     "build does not have; pass a .mlir module");
+#endif
   auto buffer = llvm::MemoryBuffer::getFile(file);
   if (!buffer)
     return loadError("cannot read '" + file +
                      "': " + buffer.getError().message());
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+#ifdef ANE_HAVE_MIL_IMPORTER
+  if (isMIL) {
+    // Weights (BLOBFILE) are read relative to the program directory.
+    ane::mil::MILImportOptions options;
+    options.modelPath = llvm::sys::path::parent_path(file).str();
+    if (options.modelPath.empty())
+      options.modelPath = ".";
+    OwningOpRef<ModuleOp> module =
+        ane::mil::importMILText(sourceMgr, &context, options);
+    if (!module)
+      return loadError("cannot import '" + file + "'");
+    return std::move(module);
+  }
+#endif
   OwningOpRef<ModuleOp> module =
       parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   if (!module)

@@ -199,7 +199,8 @@ std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
   // Inputs: explicit files first, random values for the rest if asked.
   llvm::ArrayRef<TensorSpec> specs = k->inputs();
   std::vector<bool> given(specs.size(), false);
-  for (auto &[name, file] : o.inputs) {
+  for (const auto &input : o.inputs) {
+    const std::string &name = input.first, &file = input.second;
     auto it = llvm::find_if(
         specs, [&](const TensorSpec &s) { return s.name == name; });
     if (it == specs.end()) {

@@ -320,8 +320,8 @@ static FailureOr<StepFn> prepareBandPart(OpParams &p, PrepareContext &ctx) {
       for (int64_t i = 0; i < rows; ++i)
         for (int64_t j = 0; j < cols; ++j) {
           int64_t k = (b * rows + i) * cols + j;
-          bool keep = (lower < 0 || i - j <= lower) &&
-                      (upper < 0 || j - i <= upper);
+          bool keep =
+              (lower < 0 || i - j <= lower) && (upper < 0 || j - i <= upper);
           dst[k] = keep ? src[k] : 0.f;
         }
     return llvm::Error::success();

@@ -187,10 +187,16 @@ LogicalResult InterpreterImpl::materializeConstant(Operation *op) {
   return success();
 }
 
-static std::string nameAttrOr(DictionaryAttr attrs, const std::string &dflt) {
+/// The MIL name of a function input or output: its `mil.name` argument or
+/// result attribute, else the name of its location (the MIL text importer
+/// gives values NameLocs), else `dflt`.
+static std::string milName(DictionaryAttr attrs, Location loc,
+                           const std::string &dflt) {
   if (attrs)
     if (auto name = attrs.getAs<StringAttr>("mil.name"))
       return name.getValue().str();
+  if (auto named = dyn_cast<NameLoc>(loc))
+    return named.getName().str();
   return dflt;
 }
 
@@ -210,8 +216,8 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
     std::memset(frame.slots[s].raw(), 0, frame.slots[s].byteSize());
     inputSlots.push_back(s);
     inputSpecs.push_back(
-        {nameAttrOr(fn.getArgAttrDict(arg.getArgNumber()),
-                    "arg" + std::to_string(arg.getArgNumber())),
+        {milName(fn.getArgAttrDict(arg.getArgNumber()), arg.getLoc(),
+                 "arg" + std::to_string(arg.getArgNumber())),
          frame.info[s].dtype, frame.info[s].shape});
   }
 
@@ -223,9 +229,13 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
       for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
         int s = slot(v);
         outputSlots.push_back(s);
-        outputSpecs.push_back(
-            {nameAttrOr(fn.getResultAttrDict(i), "output" + std::to_string(i)),
-             frame.info[s].dtype, frame.info[s].shape});
+        std::string name = milName(fn.getResultAttrDict(i), v.getLoc(),
+                                   "output" + std::to_string(i));
+        // Results of one multi-result op share its location's name.
+        for (const TensorSpec &prev : outputSpecs)
+          if (prev.name == name)
+            name += "_" + std::to_string(i);
+        outputSpecs.push_back({name, frame.info[s].dtype, frame.info[s].shape});
       }
       break;
     }

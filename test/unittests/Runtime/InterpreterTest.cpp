@@ -130,6 +130,19 @@ func.func @main(%a: tensor<2xf32> {mil.name = "a"}, %b: tensor<2xi32>) -> (tenso
             "input 'a' expects fp32 2, got fp16 2");
 }
 
+TEST_F(InterpreterTest, NamesComeFromNameLocsOfImportedPrograms) {
+  auto module = parse(R"mlir(
+func.func @main(%a: tensor<2xf32> loc("x_in")) -> tensor<2xf32> {
+  %0 = mil.add %a, %a : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32> loc("y_out")
+  return %0 : tensor<2xf32>
+})mlir");
+  ASSERT_TRUE(module);
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_TRUE(bool(kernel));
+  EXPECT_EQ((*kernel)->inputs()[0].name, "x_in");
+  EXPECT_EQ((*kernel)->outputs()[0].name, "y_out");
+}
+
 TEST(BackendRegistry, AneIsUnavailableUntilRegistered) {
   auto ane = createBackend("ane");
   ASSERT_FALSE(bool(ane));
