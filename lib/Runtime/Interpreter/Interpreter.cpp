@@ -228,6 +228,10 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
     if (auto ret = dyn_cast<func::ReturnOp>(op)) {
       for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
         int s = slot(v);
+        if (s < 0) { // produced by an op that failed to prepare
+          ok = false;
+          break;
+        }
         outputSlots.push_back(s);
         std::string name = milName(fn.getResultAttrDict(i), v.getLoc(),
                                    "output" + std::to_string(i));
