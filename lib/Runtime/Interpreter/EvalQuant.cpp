@@ -125,6 +125,7 @@ static FailureOr<std::vector<float>> constexprData(OpParams &p,
     bytes = numElementsOf(shape) *
             dtypeSize(dtypeFromType(type.getElementType()).value_or(DType::U8));
   }
+  ctx.addWeightBytes(bytes);
   auto data = constFloats(p, ctx, name);
   if (failed(data))
     return failure();

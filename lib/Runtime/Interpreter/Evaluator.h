@@ -115,6 +115,8 @@ public:
   /// Turns `slot` into a constant holding `value` (constexpr_* ops, whose
   /// results are computed once when the function is prepared).
   virtual void defineConstant(int slot, Tensor value) = 0;
+  /// Adds to the program's weight bytes (data held in op attributes).
+  virtual void addWeightBytes(int64_t bytes) = 0;
   /// Adds to the FLOP count of one eval.
   virtual void addFlops(int64_t flops) = 0;
   /// Reports an error at the op; returns failure for convenience.

@@ -77,6 +77,7 @@ public:
     return &frame.slots[s];
   }
   void addFlops(int64_t f) override { stats.flops += f; }
+  void addWeightBytes(int64_t b) override { stats.weightBytes += b; }
   void defineConstant(int s, Tensor value) override {
     frame.info[s].isConst = true;
     frame.constBytes += value.byteSize();
