@@ -10,3 +10,7 @@ echo "== input: $PROGRAM"
 cat "$PROGRAM"
 echo "== ane-opt --canonicalize"
 "$BUILD_DIR/bin/ane-opt" --canonicalize "$PROGRAM"
+echo "== ane-run run --backend auto (the cpu reference interpreter on hosts without an ANE)"
+"$BUILD_DIR/bin/ane-run" run "$PROGRAM" --random-inputs --seed 1 --backend auto
+echo "== ane-run bench"
+"$BUILD_DIR/bin/ane-run" bench "$PROGRAM" --warmup 5 --iters 20
