@@ -26,7 +26,7 @@
 // NOPROG: ane-run: error: cannot read '{{.*}}missing.mlir'
 
 // RUN: not ane-run run %s --random-inputs --entry unsupported 2>&1 | FileCheck %s --check-prefix=NOEVAL
-// NOEVAL: errors.mlir:[[@LINE+18]]:8: error: unsupported op 'func.call'
+// NOEVAL: errors.mlir:[[@LINE+21]]:8: error: unsupported op 'func.call'
 
 // RUN: mkdir -p %t/emptydir && not ane-run run %t/emptydir --random-inputs 2>&1 | FileCheck %s --check-prefix=NODIR
 // NODIR: ane-run: error: program directory '{{.*}}emptydir' has no model.mil
