@@ -143,6 +143,54 @@ func.func @main(%a: tensor<2xf32> loc("x_in")) -> tensor<2xf32> {
   EXPECT_EQ((*kernel)->outputs()[0].name, "y_out");
 }
 
+TEST_F(InterpreterTest, DenseResourceWeightsAreRead) {
+  auto module = parse(R"mlir(
+func.func @main(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %w = mil.const {val = dense_resource<w0> : tensor<2xf32>} : tensor<2xf32>
+  %0 = mil.mul %x, %w : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w0: "0x040000000000803F00000040"
+    }
+  }
+#-})mlir");
+  ASSERT_TRUE(module);
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_TRUE(bool(kernel)) << llvm::toString(kernel.takeError());
+  Tensor x(DType::F32, {2});
+  x.data<float>()[0] = 3.f;
+  x.data<float>()[1] = 5.f;
+  ASSERT_FALSE(bool((*kernel)->setInput(0, x)));
+  ASSERT_FALSE(bool((*kernel)->eval()));
+  EXPECT_EQ((*kernel)->output(0).data<float>()[0], 3.f);
+  EXPECT_EQ((*kernel)->output(0).data<float>()[1], 10.f);
+  EXPECT_EQ((*kernel)->stats().weightBytes, 8);
+}
+
+TEST_F(InterpreterTest, UnloadedBlobFilesAreReported) {
+  auto module = parse(R"mlir(
+func.func @main() -> tensor<4xf16> {
+  %w = mil.const {val = #mil.blob_file<"@model_path/weights/weight.bin", 64>} : tensor<4xf16>
+  return %w : tensor<4xf16>
+})mlir");
+  ASSERT_TRUE(module);
+  std::string diag;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+    diag = d.str();
+    return mlir::success();
+  });
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_FALSE(bool(kernel));
+  llvm::consumeError(kernel.takeError());
+  EXPECT_NE(diag.find("'@model_path/weights/weight.bin' at offset 64 was not "
+                      "loaded"),
+            std::string::npos)
+      << diag;
+}
+
 TEST(BackendRegistry, AneIsUnavailableUntilRegistered) {
   auto ane = createBackend("ane");
   ASSERT_FALSE(bool(ane));
