@@ -5,7 +5,7 @@
 // scale/zero_point are scalars (per-tensor) or 1-D along `axis`.
 // constexpr_affine_dequantize and constexpr_blockwise_shift_scale are
 // evaluated once, when the function is prepared, into constants
-// (also constexpr_cast; constexpr_lut_to_dense is not supported yet).
+// (also constexpr_cast and constexpr_lut_to_dense).
 //
 //===----------------------------------------------------------------------===//
 
@@ -99,14 +99,35 @@ static FailureOr<StepFn> prepareDequantize(OpParams &p, PrepareContext &ctx) {
   });
 }
 
-/// Stores fp32 values as `dtype` (fp16 rounds to nearest even).
+/// Stores fp32 values as `dtype` (fp16 rounds to nearest even; integer
+/// values are exact).
 static Tensor storeAs(DType dtype, ArrayRef<int64_t> shape,
                       const std::vector<float> &v) {
   Tensor t(dtype, shape);
-  if (dtype == DType::F16)
+  switch (dtype) {
+  case DType::F16:
     convertFloatToHalf(v.data(), t.data<uint16_t>(), v.size());
-  else
+    break;
+  case DType::F32:
     std::copy(v.begin(), v.end(), t.data<float>());
+    break;
+  case DType::I8:
+    std::copy(v.begin(), v.end(), t.data<int8_t>());
+    break;
+  case DType::U8:
+  case DType::Bool:
+    std::copy(v.begin(), v.end(), t.data<uint8_t>());
+    break;
+  case DType::I16:
+    std::copy(v.begin(), v.end(), t.data<int16_t>());
+    break;
+  case DType::U16:
+    std::copy(v.begin(), v.end(), t.data<uint16_t>());
+    break;
+  case DType::I32:
+    std::copy(v.begin(), v.end(), t.data<int32_t>());
+    break;
+  }
   return t;
 }
 
@@ -208,7 +229,65 @@ static FailureOr<StepFn> prepareConstexprCast(OpParams &p,
   return StepFn();
 }
 
+/// constexpr_lut_to_dense (iOS18 form): output[i] = lut[group(i), indices[i],
+/// v] with per-group palettes (lut [g_0, .., g_{r-1}, 2^n, VECTOR_SIZE]) and,
+/// for VECTOR_SIZE > 1, output dim `vector_axis` expanded by VECTOR_SIZE.
+static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
+  Operation *op = p.getOp();
+  auto indices = dyn_cast_or_null<DenseIntElementsAttr>(p.attr("indices"));
+  auto lutAttr = dyn_cast_or_null<ElementsAttr>(p.attr("lut"));
+  if (!indices || !lutAttr) {
+    op->emitError() << "interpreter: 'indices' must be inline integer data "
+                       "and 'lut' an elements attribute";
+    return failure();
+  }
+  auto lut = constFloats(p, ctx, "lut");
+  auto idx = constFloats(p, ctx, "indices");
+  if (failed(lut) || failed(idx) || !*lut || !*idx)
+    return failure();
+  ArrayRef<int64_t> is = indices.getType().getShape();
+  ArrayRef<int64_t> ls = cast<ShapedType>(lutAttr.getType()).getShape();
+  int64_t rank = is.size();
+  if (int64_t(ls.size()) != rank + 2) {
+    op->emitError() << "interpreter: 'lut' must have rank(indices) + 2";
+    return failure();
+  }
+  int64_t palette = ls[rank], vec = ls[rank + 1];
+  int64_t vaxis = vec > 1 ? normAxis(p.getInt("vector_axis", 0), rank) : 0;
+  int out = ctx.slot(op->getResult(0));
+  Shape os(is.begin(), is.end());
+  if (vec > 1)
+    os[vaxis] *= vec;
+  ctx.addWeightBytes((indices.getNumElements() *
+                          indices.getElementType().getIntOrFloatBitWidth() +
+                      7) /
+                         8 +
+                     (*lut)->size() * dtypeSize(ctx.info(out).dtype));
+  std::vector<float> v(numElementsOf(os));
+  Shape i(rank, 0);
+  for (int64_t flat = 0; flat < numElementsOf(is); ++flat) {
+    int64_t group = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      group = group * ls[d] + i[d] / (is[d] / ls[d]);
+    int64_t entry = int64_t((**idx)[flat]);
+    for (int64_t k = 0; k < vec; ++k) {
+      int64_t o = 0;
+      for (int64_t d = 0; d < rank; ++d)
+        o = o * os[d] + (d == vaxis && vec > 1 ? i[d] * vec + k : i[d]);
+      v[o] = (**lut)[(group * palette + entry) * vec + k];
+    }
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++i[d] < is[d])
+        break;
+      i[d] = 0;
+    }
+  }
+  ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
+  return StepFn();
+}
+
 void ane::runtime::detail::registerQuantEvaluators(EvaluatorTable &t) {
+  t["mil.constexpr_lut_to_dense"] = prepareLut;
   t["mil.constexpr_cast"] = prepareConstexprCast;
   t["mil.quantize"] = prepareQuantize;
   t["mil.dequantize"] = prepareDequantize;

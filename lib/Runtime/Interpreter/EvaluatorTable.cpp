@@ -59,6 +59,17 @@ ane::runtime::detail::constFloats(OpParams &params, PrepareContext &ctx,
   auto type = elems ? dyn_cast<RankedTensorType>(elems.getType()) : nullptr;
   std::optional<DType> dt =
       type ? dtypeFromType(type.getElementType()) : std::nullopt;
+  // Sub-byte integers (int4, uint2, ...) have no runtime dtype: read them
+  // element by element.
+  if (auto dense = dyn_cast_or_null<DenseIntElementsAttr>(attr); dense && !dt) {
+    bool isUnsigned = dense.getElementType().isUnsignedInteger();
+    std::vector<float> out;
+    out.reserve(dense.getNumElements());
+    for (const APInt &v : dense.getValues<APInt>())
+      out.push_back(isUnsigned ? float(v.getZExtValue())
+                               : float(v.getSExtValue()));
+    return std::optional<std::vector<float>>(std::move(out));
+  }
   if (!dt) {
     op->emitError() << "interpreter: unsupported value for '" << name
                     << "': " << attr;

@@ -451,7 +451,35 @@ def quant_f32():
         "dq_axis": f32((q.astype(np.float32) - z3) * s3),
         "cx_affine": f16((qd.astype(np.float32) - zd) * sd),
         "cx_blockwise": f32((bd.astype(np.float32) - np.repeat(bo, 2, 0)) * np.repeat(bs, 2, 0)),
+        "lut": lut_ref(LUT_IDX, LUT_GROUPED, None),
+        "lut_vec": lut_ref(LUT_IDX, LUT_VECTOR, 1),
     })
+
+
+# quant.mlir's constexpr_lut_to_dense data: 2-bit indices, per-row palettes.
+LUT_IDX = np.array([[0, 1, 2, 3], [3, 2, 1, 0]])
+LUT_GROUPED = f32([10, 11, 12, 13, 20, 21, 22, 23]).reshape(2, 1, 4, 1)
+LUT_VECTOR = f32(np.arange(8)).reshape(1, 1, 4, 2)
+
+
+def lut_ref(idx, lut, vector_axis):
+    """output[i] = lut[group(i), idx[i], :] (vector entries along vector_axis)."""
+    rank = idx.ndim
+    groups = lut.shape[:rank]
+    vec = lut.shape[-1]
+    out_shape = list(idx.shape)
+    if vec > 1:
+        out_shape[vector_axis] *= vec
+    out = np.zeros(out_shape, np.float32)
+    for i in np.ndindex(*idx.shape):
+        g = tuple(i[d] // (idx.shape[d] // groups[d]) for d in range(rank))
+        entry = lut[g + (idx[i],)]
+        for k in range(vec):
+            o = list(i)
+            if vec > 1:
+                o[vector_axis] = i[vector_axis] * vec + k
+            out[tuple(o)] = entry[k]
+    return out
 
 
 def main():

@@ -213,10 +213,7 @@ namespace {
 /// Every op of the mil dialect has an evaluator, except those listed here
 /// (each with the reason).
 TEST(InterpreterCoverage, EveryMilOpHasAnEvaluator) {
-  const llvm::StringSet<> unsupported = {
-      // Palettized weights: sub-byte index unpacking not implemented yet.
-      "mil.constexpr_lut_to_dense",
-  };
+  const llvm::StringSet<> unsupported = {};
   mlir::DialectRegistry registry;
   ane::registerAllDialects(registry);
   mlir::MLIRContext ctx(registry);
