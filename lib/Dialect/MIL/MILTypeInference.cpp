@@ -155,6 +155,9 @@ LogicalResult ane::mil::verifyFloatParam(Operation *op, StringRef name,
     return success();
   return op->emitOpError("'")
          << name << "' must be an fp16 or fp32 scalar, got " << value.getType();
+}
+
+//===----------------------------------------------------------------------===//
 // conv, conv_transpose, avg_pool, max_pool, matmul, linear,
 // scaled_dot_product_attention
 //===----------------------------------------------------------------------===//
