@@ -10,3 +10,7 @@ echo "== input: $PROGRAM"
 cat "$PROGRAM"
 echo "== ane-opt --canonicalize"
 "$BUILD_DIR/bin/ane-opt" --canonicalize "$PROGRAM"
+echo "== ane-run run --backend auto (the cpu reference interpreter on hosts without an ANE)"
+"$BUILD_DIR/bin/ane-run" run "$PROGRAM" --random-inputs --seed 1 --backend auto
+echo "== ane-run bench (8x 1x1 conv, 256 channels)"
+"$BUILD_DIR/bin/ane-run" bench "$ROOT/docs/examples/conv_stack_1x1.mlir" --warmup 5 --iters 20

@@ -1,0 +1,394 @@
+//===- Interpreter.cpp - Preparing and evaluating a mil function --------===//
+//
+// Prepare: one slot per SSA value; constants materialised; one StepFn per op
+// from the evaluator table; for each step the slots whose last use it is.
+// Eval: run steps in order, round non-fp32 results, release dead values.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Evaluator.h"
+
+#include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Runtime/Half.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <cstring>
+
+using namespace mlir;
+using namespace ane::runtime;
+using namespace ane::runtime::detail;
+
+std::optional<DType> ane::runtime::dtypeFromType(Type type) {
+  if (type.isF16())
+    return DType::F16;
+  if (type.isF32())
+    return DType::F32;
+  if (auto it = dyn_cast<IntegerType>(type)) {
+    bool isUnsigned = it.isUnsigned();
+    switch (it.getWidth()) {
+    case 1:
+      return DType::Bool;
+    case 8:
+      return isUnsigned ? DType::U8 : DType::I8;
+    case 16:
+      return isUnsigned ? DType::U16 : DType::I16;
+    case 32:
+      return isUnsigned ? std::nullopt : std::optional<DType>(DType::I32);
+    default:
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace ane::runtime {
+
+struct Step {
+  StepFn fn;
+  llvm::SmallVector<int, 4> releaseAfter;
+  std::string where; // "file:line:col: 'mil.conv'"
+};
+
+class InterpreterImpl : public detail::PrepareContext {
+public:
+  Frame frame;
+  std::vector<Step> steps;
+  std::vector<TensorSpec> inputSpecs, outputSpecs;
+  std::vector<int> inputSlots, outputSlots;
+  InterpreterStats stats;
+  llvm::DenseMap<Value, int> slotOf;
+
+  int slot(Value v) override {
+    if (!v)
+      return -1;
+    auto it = slotOf.find(v);
+    return it == slotOf.end() ? -1 : it->second;
+  }
+  const SlotInfo &info(int s) override { return frame.info[s]; }
+  const Tensor *constant(Value v) override {
+    int s = slot(v);
+    if (s < 0 || !frame.info[s].isConst)
+      return nullptr;
+    return &frame.slots[s];
+  }
+  void addFlops(int64_t f) override { stats.flops += f; }
+  void addWeightBytes(int64_t b) override { stats.weightBytes += b; }
+  void defineConstant(int s, Tensor value) override {
+    frame.info[s].isConst = true;
+    frame.constBytes += value.byteSize();
+    frame.slots[s] = std::move(value);
+  }
+
+  /// Adds a slot for `v` with its static type; fails on a dynamic shape or
+  /// a dtype MIL does not have.
+  LogicalResult addSlot(Value v, Operation *where) {
+    auto type = dyn_cast<RankedTensorType>(v.getType());
+    std::optional<DType> dt =
+        type ? dtypeFromType(type.getElementType()) : std::nullopt;
+    if (!type || !dt) {
+      (where ? where->emitError() : emitError(v.getLoc()))
+          << "interpreter: unsupported value type " << v.getType();
+      return failure();
+    }
+    if (!type.hasStaticShape()) {
+      (where ? where->emitError() : emitError(v.getLoc()))
+          << "interpreter: dynamic shape " << type
+          << " is not supported; give every dim a size";
+      return failure();
+    }
+    SlotInfo si;
+    si.dtype = *dt;
+    si.shape.assign(type.getShape().begin(), type.getShape().end());
+    slotOf[v] = frame.info.size();
+    frame.info.push_back(si);
+    frame.slots.emplace_back();
+    return success();
+  }
+
+  LogicalResult materializeConstant(Operation *op);
+  LogicalResult prepare(func::FuncOp fn);
+};
+
+} // namespace ane::runtime
+
+/// Copies the elements of a dense or dense_resource attribute into `t`.
+LogicalResult ane::runtime::detail::elementsToTensor(Operation *op,
+                                                     Attribute val, Tensor &t) {
+  size_t bytes = t.byteSize();
+  if (auto dense = dyn_cast<DenseElementsAttr>(val)) {
+    if (t.dtype() == DType::Bool) {
+      auto *out = t.data<uint8_t>();
+      int64_t i = 0;
+      for (bool b : dense.getValues<bool>())
+        out[i++] = b;
+      if (dense.isSplat())
+        std::fill(out, out + t.numElements(), out[0]);
+      return success();
+    }
+    ArrayRef<char> raw = dense.getRawData();
+    size_t elem = dtypeSize(t.dtype());
+    if (dense.isSplat()) {
+      char *out = static_cast<char *>(t.raw());
+      for (int64_t i = 0; i < t.numElements(); ++i)
+        std::memcpy(out + i * elem, raw.data(), elem);
+      return success();
+    }
+    if (raw.size() != bytes)
+      return op->emitError() << "interpreter: constant holds " << raw.size()
+                             << " bytes, expected " << bytes;
+    std::memcpy(t.raw(), raw.data(), bytes);
+    return success();
+  }
+  if (auto res = dyn_cast<DenseResourceElementsAttr>(val)) {
+    AsmResourceBlob *blob = res.getRawHandle().getBlob();
+    if (!blob)
+      return op->emitError() << "interpreter: resource '"
+                             << res.getRawHandle().getKey() << "' has no data";
+    ArrayRef<char> data = blob->getData();
+    if (data.size() != bytes)
+      return op->emitError()
+             << "interpreter: resource '" << res.getRawHandle().getKey()
+             << "' holds " << data.size() << " bytes, expected " << bytes;
+    std::memcpy(t.raw(), data.data(), bytes);
+    if (t.dtype() == DType::Bool)
+      for (int64_t i = 0; i < t.numElements(); ++i)
+        t.data<uint8_t>()[i] = t.data<uint8_t>()[i] != 0;
+    return success();
+  }
+  if (auto blob = dyn_cast<ane::mil::BlobFileAttr>(val))
+    return op->emitError() << "interpreter: weight blob '" << blob.getPath()
+                           << "' at offset " << blob.getOffset()
+                           << " was not loaded; import the program with its "
+                              "weights";
+  return op->emitError() << "interpreter: unsupported constant value " << val;
+}
+
+LogicalResult InterpreterImpl::materializeConstant(Operation *op) {
+  Value result = op->getResult(0);
+  if (failed(addSlot(result, op)))
+    return failure();
+  int s = slotOf[result];
+  SlotInfo &si = frame.info[s];
+  si.isConst = true;
+  Tensor &t = frame.slots[s];
+  t.reset(si.dtype, si.shape);
+  Attribute val = op->getAttr("val");
+  if (!val)
+    if (std::optional<Attribute> a = op->getInherentAttr("val"))
+      val = *a;
+  if (failed(elementsToTensor(op, val, t)))
+    return failure();
+  stats.weightBytes += t.byteSize();
+  frame.constBytes += t.byteSize();
+  return success();
+}
+
+/// The MIL name of a function input or output: its `mil.name` argument or
+/// result attribute, else the name of its location (the MIL text importer
+/// gives values NameLocs), else `dflt`.
+static std::string milName(DictionaryAttr attrs, Location loc,
+                           const std::string &dflt) {
+  if (attrs)
+    if (auto name = attrs.getAs<StringAttr>("mil.name"))
+      return name.getValue().str();
+  if (auto named = dyn_cast<NameLoc>(loc))
+    return named.getName().str();
+  return dflt;
+}
+
+LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
+  if (fn.isExternal())
+    return fn.emitError() << "interpreter: function @" << fn.getSymName()
+                          << " has no body";
+  if (!fn.getBody().hasOneBlock())
+    return fn.emitError() << "interpreter: control flow is not supported";
+  Block &body = fn.getBody().front();
+  for (BlockArgument arg : body.getArguments()) {
+    if (failed(addSlot(arg, fn)))
+      return failure();
+    int s = slotOf[arg];
+    frame.info[s].isInput = true;
+    frame.slots[s].reset(frame.info[s].dtype, frame.info[s].shape);
+    std::memset(frame.slots[s].raw(), 0, frame.slots[s].byteSize());
+    inputSlots.push_back(s);
+    inputSpecs.push_back(
+        {milName(fn.getArgAttrDict(arg.getArgNumber()), arg.getLoc(),
+                 "arg" + std::to_string(arg.getArgNumber())),
+         frame.info[s].dtype, frame.info[s].shape});
+  }
+
+  const EvaluatorTable &table = getEvaluatorTable();
+  bool ok = true;
+  std::vector<llvm::SmallVector<int, 4>> reads;
+  for (Operation &op : body) {
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
+        int s = slot(v);
+        if (s < 0) { // produced by an op that failed to prepare
+          ok = false;
+          break;
+        }
+        outputSlots.push_back(s);
+        std::string name = milName(fn.getResultAttrDict(i), v.getLoc(),
+                                   "output" + std::to_string(i));
+        // Results of one multi-result op share its location's name.
+        for (const TensorSpec &prev : outputSpecs)
+          if (prev.name == name)
+            name += "_" + std::to_string(i);
+        outputSpecs.push_back({name, frame.info[s].dtype, frame.info[s].shape});
+      }
+      break;
+    }
+    if (isa<ane::mil::ConstOp>(op)) {
+      ok &= succeeded(materializeConstant(&op));
+      continue;
+    }
+    auto it = table.find(op.getName().getStringRef());
+    if (it == table.end() || op.getNumRegions() != 0) {
+      op.emitError() << "unsupported op '" << op.getName() << "'";
+      ok = false;
+      continue;
+    }
+    bool typesOk = true;
+    for (Value r : op.getResults())
+      typesOk &= succeeded(addSlot(r, &op));
+    if (!typesOk) {
+      ok = false;
+      continue;
+    }
+    bool operandsOk = true;
+    for (Value v : op.getOperands())
+      operandsOk &= slot(v) >= 0;
+    if (!operandsOk) {
+      op.emitError() << "interpreter: operand defined outside the function";
+      ok = false;
+      continue;
+    }
+    OpParams params(&op);
+    FailureOr<StepFn> fnOr = it->second(params, *this);
+    if (failed(fnOr)) {
+      ok = false;
+      continue;
+    }
+    if (!*fnOr)
+      continue; // folded into a constant
+    Step step;
+    step.fn = std::move(*fnOr);
+    std::string loc;
+    llvm::raw_string_ostream os(loc);
+    if (auto fl = dyn_cast<FileLineColLoc>(op.getLoc()))
+      os << fl.getFilename().getValue() << ":" << fl.getLine() << ":"
+         << fl.getColumn() << ": ";
+    os << "'" << op.getName() << "'";
+    step.where = loc;
+    steps.push_back(std::move(step));
+    llvm::SmallVector<int, 4> r;
+    for (Value v : op.getOperands())
+      r.push_back(slot(v));
+    for (Value v : op.getResults())
+      r.push_back(slot(v)); // an unused result dies right after its step
+    reads.push_back(r);
+  }
+  if (!ok)
+    return failure();
+
+  // Liveness: release each non-persistent slot after its last reading step.
+  std::vector<int> lastUse(frame.info.size(), -1);
+  for (size_t i = 0; i < reads.size(); ++i)
+    for (int s : reads[i])
+      lastUse[s] = i;
+  llvm::DenseSet<int> persistent(outputSlots.begin(), outputSlots.end());
+  for (size_t s = 0; s < frame.info.size(); ++s) {
+    if (lastUse[s] < 0 || frame.info[s].isConst || frame.info[s].isInput ||
+        persistent.count(s))
+      continue;
+    steps[lastUse[s]].releaseAfter.push_back(s);
+  }
+  stats.numSteps = steps.size();
+  return success();
+}
+
+Interpreter::Interpreter(std::unique_ptr<InterpreterImpl> impl)
+    : impl(std::move(impl)) {}
+Interpreter::~Interpreter() = default;
+
+llvm::Expected<std::unique_ptr<Interpreter>>
+Interpreter::create(func::FuncOp fn) {
+  auto impl = std::make_unique<InterpreterImpl>();
+  if (failed(impl->prepare(fn)))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot interpret function @" +
+                                       fn.getSymName());
+  impl->stats.constBytes = impl->frame.constBytes;
+  return std::unique_ptr<Interpreter>(new Interpreter(std::move(impl)));
+}
+
+llvm::ArrayRef<TensorSpec> Interpreter::inputs() const {
+  return impl->inputSpecs;
+}
+llvm::ArrayRef<TensorSpec> Interpreter::outputs() const {
+  return impl->outputSpecs;
+}
+int Interpreter::findInput(StringRef name) const {
+  for (size_t i = 0; i < impl->inputSpecs.size(); ++i)
+    if (impl->inputSpecs[i].name == name)
+      return i;
+  return -1;
+}
+
+llvm::Error Interpreter::setInput(unsigned i, const Tensor &value) {
+  const TensorSpec &spec = impl->inputSpecs[i];
+  if (value.dtype() != spec.dtype || value.shape() != ArrayRef(spec.shape))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "input '" + spec.name + "' expects " + dtypeName(spec.dtype) + " " +
+            shapeToString(spec.shape) + ", got " + dtypeName(value.dtype()) +
+            " " + shapeToString(value.shape()));
+  Tensor &dst = impl->frame.slots[impl->inputSlots[i]];
+  std::memcpy(dst.raw(), value.raw(), value.byteSize());
+  return llvm::Error::success();
+}
+
+Tensor &Interpreter::inputBuffer(unsigned i) {
+  return impl->frame.slots[impl->inputSlots[i]];
+}
+
+llvm::Error Interpreter::eval() {
+  auto start = std::chrono::steady_clock::now();
+  Frame &frame = impl->frame;
+  // Last eval's outputs go back to the pool: they are recomputed below.
+  for (int s : impl->outputSlots)
+    if (!frame.info[s].isConst && !frame.info[s].isInput)
+      frame.release(s);
+  for (Step &step : impl->steps) {
+    frame.beginStep();
+    if (llvm::Error err = step.fn(frame))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     step.where + ": " +
+                                         llvm::toString(std::move(err)));
+    frame.finishStep();
+    for (int s : step.releaseAfter)
+      frame.release(s);
+  }
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+  InterpreterStats &st = impl->stats;
+  ++st.evals;
+  st.lastMs = ms;
+  st.totalMs += ms;
+  st.peakBytes = frame.peakBytes;
+  st.constBytes = frame.constBytes;
+  return llvm::Error::success();
+}
+
+const Tensor &Interpreter::output(unsigned i) const {
+  return impl->frame.slots[impl->outputSlots[i]];
+}
+
+const InterpreterStats &Interpreter::stats() const { return impl->stats; }

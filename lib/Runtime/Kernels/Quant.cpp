@@ -1,0 +1,52 @@
+//===- Quant.cpp - quantize / dequantize --------------------------------===//
+//
+// MIL quantize: q = saturate(round_half_even(x / scale + zero_point)); NaN
+// quantizes to 0. dequantize: x = (q - zero_point) * scale.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ane/Runtime/Kernels.h"
+
+#include <cmath>
+
+float ane::runtime::kernels::roundHalfEven(float v) {
+  // nearbyint uses the current rounding mode, which is round-to-nearest-even
+  // by default.
+  return std::nearbyint(v);
+}
+
+void ane::runtime::kernels::quantize(const float *x, float *q, int64_t outer,
+                                     int64_t axis, int64_t inner,
+                                     const float *scale, const float *zeroPoint,
+                                     int64_t paramCount, float qmin,
+                                     float qmax) {
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t a = 0; a < axis; ++a) {
+      int64_t p = paramCount == 1 ? 0 : a;
+      float s = scale[p], zp = zeroPoint ? zeroPoint[p] : 0.f;
+      const float *xp = x + (o * axis + a) * inner;
+      float *qp = q + (o * axis + a) * inner;
+      for (int64_t i = 0; i < inner; ++i) {
+        float v = std::nearbyint(xp[i] / s) + zp;
+        if (v != v)
+          v = 0.f;
+        qp[i] = std::fmin(std::fmax(v, qmin), qmax);
+      }
+    }
+}
+
+void ane::runtime::kernels::dequantize(const float *q, float *x, int64_t outer,
+                                       int64_t axis, int64_t inner,
+                                       const float *scale,
+                                       const float *zeroPoint,
+                                       int64_t paramCount) {
+  for (int64_t o = 0; o < outer; ++o)
+    for (int64_t a = 0; a < axis; ++a) {
+      int64_t p = paramCount == 1 ? 0 : a;
+      float s = scale[p], zp = zeroPoint ? zeroPoint[p] : 0.f;
+      const float *qp = q + (o * axis + a) * inner;
+      float *xp = x + (o * axis + a) * inner;
+      for (int64_t i = 0; i < inner; ++i)
+        xp[i] = (qp[i] - zp) * s;
+    }
+}

@@ -1,0 +1,235 @@
+//===- InterpreterTest.cpp - Preparing and evaluating mil functions -----===//
+//
+// Buffer lifetimes (peak ≈ live values), reuse across evals, diagnostics for
+// unsupported ops, input checking, and the Backend registry.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ane/InitAll.h"
+#include "ane/Runtime/Backend.h"
+#include "ane/Runtime/Half.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+
+#include "llvm/ADT/StringSet.h"
+
+#include <gtest/gtest.h>
+
+using namespace ane::runtime;
+
+namespace {
+
+class InterpreterTest : public ::testing::Test {
+protected:
+  InterpreterTest() {
+    mlir::DialectRegistry registry;
+    ane::registerAllDialects(registry);
+    ctx.appendDialectRegistry(registry);
+    ctx.loadAllAvailableDialects();
+  }
+  mlir::OwningOpRef<mlir::ModuleOp> parse(llvm::StringRef text) {
+    return mlir::parseSourceString<mlir::ModuleOp>(text, &ctx);
+  }
+  mlir::MLIRContext ctx;
+};
+
+/// A chain of `n` fp16 adds on [1, 256, 1, 1024] (512 KiB each).
+std::string chain(int n) {
+  std::string s = "func.func @main(%x: tensor<1x256x1x1024xf16>) -> "
+                  "tensor<1x256x1x1024xf16> {\n  %v0 = mil.add %x, %x : "
+                  "(tensor<1x256x1x1024xf16>, tensor<1x256x1x1024xf16>) -> "
+                  "tensor<1x256x1x1024xf16>\n";
+  for (int i = 1; i < n; ++i)
+    s += "  %v" + std::to_string(i) + " = mil.add %v" + std::to_string(i - 1) +
+         ", %x : (tensor<1x256x1x1024xf16>, tensor<1x256x1x1024xf16>) -> "
+         "tensor<1x256x1x1024xf16>\n";
+  s += "  return %v" + std::to_string(n - 1) +
+       " : tensor<1x256x1x1024xf16>\n}\n";
+  return s;
+}
+
+TEST_F(InterpreterTest, PeakMemoryIsLiveValuesNotAllValues) {
+  auto module = parse(chain(40));
+  ASSERT_TRUE(module);
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_TRUE(bool(kernel)) << llvm::toString(kernel.takeError());
+  Tensor x(DType::F16, {1, 256, 1, 1024});
+  for (int64_t i = 0; i < x.numElements(); ++i)
+    x.data<uint16_t>()[i] = floatToHalf(0.001f * (i % 7));
+  ASSERT_FALSE(bool((*kernel)->setInput(0, x)));
+  ASSERT_FALSE(bool((*kernel)->eval()));
+  size_t value = 256 * 1024 * 2;
+  size_t peak = (*kernel)->stats().peakBytes;
+  // 40 values of 512 KiB; at most two are ever live at once.
+  EXPECT_LE(peak, 2 * value + 128);
+  // x * 41 (x added to itself, then 39 more times), in fp16 steps.
+  float expect = 0.f, xv = halfToFloat(floatToHalf(0.006f));
+  expect = roundToHalf(xv + xv);
+  for (int i = 1; i < 40; ++i)
+    expect = roundToHalf(expect + xv);
+  EXPECT_EQ((*kernel)->output(0).getAsFloat(6), expect);
+  // A second eval reuses the same buffers.
+  ASSERT_FALSE(bool((*kernel)->eval()));
+  EXPECT_EQ((*kernel)->stats().peakBytes, peak);
+  EXPECT_EQ((*kernel)->output(0).getAsFloat(6), expect);
+  EXPECT_EQ((*kernel)->stats().evals, 2);
+}
+
+TEST_F(InterpreterTest, UnsupportedOpIsDiagnosedAtItsLocation) {
+  auto module = parse(R"mlir(
+func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> { return %x : tensor<4xf32> }
+func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = func.call @f(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+})mlir");
+  ASSERT_TRUE(module);
+  std::string diag;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+    diag = d.str();
+    return mlir::success();
+  });
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_FALSE(bool(kernel));
+  llvm::consumeError(kernel.takeError());
+  EXPECT_EQ(diag, "unsupported op 'func.call'");
+}
+
+TEST_F(InterpreterTest, DynamicShapesAreRejected) {
+  auto module = parse(R"mlir(
+func.func @main(%x: tensor<?xf32>) -> tensor<?xf32> { return %x : tensor<?xf32> })mlir");
+  ASSERT_TRUE(module);
+  std::string diag;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+    diag = d.str();
+    return mlir::success();
+  });
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_FALSE(bool(kernel));
+  llvm::consumeError(kernel.takeError());
+  EXPECT_NE(diag.find("dynamic shape"), std::string::npos);
+}
+
+TEST_F(InterpreterTest, InputsAreCheckedAndNamed) {
+  auto module = parse(R"mlir(
+func.func @main(%a: tensor<2xf32> {mil.name = "a"}, %b: tensor<2xi32>) -> (tensor<2xf32> {mil.name = "y"}) {
+  %0 = mil.add %a, %a : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+})mlir");
+  ASSERT_TRUE(module);
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_TRUE(bool(kernel));
+  EXPECT_EQ((*kernel)->inputs()[0].name, "a");
+  EXPECT_EQ((*kernel)->inputs()[1].name, "arg1");
+  EXPECT_EQ((*kernel)->outputs()[0].name, "y");
+  Tensor wrong(DType::F16, {2});
+  llvm::Error err = (*kernel)->setInput(0, wrong);
+  ASSERT_TRUE(bool(err));
+  EXPECT_EQ(llvm::toString(std::move(err)),
+            "input 'a' expects fp32 2, got fp16 2");
+}
+
+TEST_F(InterpreterTest, NamesComeFromNameLocsOfImportedPrograms) {
+  auto module = parse(R"mlir(
+func.func @main(%a: tensor<2xf32> loc("x_in")) -> tensor<2xf32> {
+  %0 = mil.add %a, %a : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32> loc("y_out")
+  return %0 : tensor<2xf32>
+})mlir");
+  ASSERT_TRUE(module);
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_TRUE(bool(kernel));
+  EXPECT_EQ((*kernel)->inputs()[0].name, "x_in");
+  EXPECT_EQ((*kernel)->outputs()[0].name, "y_out");
+}
+
+TEST_F(InterpreterTest, DenseResourceWeightsAreRead) {
+  auto module = parse(R"mlir(
+func.func @main(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %w = mil.const {val = dense_resource<w0> : tensor<2xf32>} : tensor<2xf32>
+  %0 = mil.mul %x, %w : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      w0: "0x040000000000803F00000040"
+    }
+  }
+#-})mlir");
+  ASSERT_TRUE(module);
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_TRUE(bool(kernel)) << llvm::toString(kernel.takeError());
+  Tensor x(DType::F32, {2});
+  x.data<float>()[0] = 3.f;
+  x.data<float>()[1] = 5.f;
+  ASSERT_FALSE(bool((*kernel)->setInput(0, x)));
+  ASSERT_FALSE(bool((*kernel)->eval()));
+  EXPECT_EQ((*kernel)->output(0).data<float>()[0], 3.f);
+  EXPECT_EQ((*kernel)->output(0).data<float>()[1], 10.f);
+  EXPECT_EQ((*kernel)->stats().weightBytes, 8);
+}
+
+TEST_F(InterpreterTest, UnloadedBlobFilesAreReported) {
+  auto module = parse(R"mlir(
+func.func @main() -> tensor<4xf16> {
+  %w = mil.const {val = #mil.blob_file<"@model_path/weights/weight.bin", 64>} : tensor<4xf16>
+  return %w : tensor<4xf16>
+})mlir");
+  ASSERT_TRUE(module);
+  std::string diag;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+    diag = d.str();
+    return mlir::success();
+  });
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_FALSE(bool(kernel));
+  llvm::consumeError(kernel.takeError());
+  EXPECT_NE(diag.find("'@model_path/weights/weight.bin' at offset 64 was not "
+                      "loaded"),
+            std::string::npos)
+      << diag;
+}
+
+TEST(BackendRegistry, AneIsUnavailableUntilRegistered) {
+  auto ane = createBackend("ane");
+  ASSERT_FALSE(bool(ane));
+  EXPECT_NE(llvm::toString(ane.takeError()).find("ANE backend unavailable"),
+            std::string::npos);
+  auto unknown = createBackend("tpu");
+  ASSERT_FALSE(bool(unknown));
+  EXPECT_NE(llvm::toString(unknown.takeError()).find("unknown backend"),
+            std::string::npos);
+  registerBackend("test", [] { return createBackend("cpu"); });
+  auto test = createBackend("test");
+  ASSERT_TRUE(bool(test));
+  EXPECT_EQ((*test)->name(), "cpu");
+}
+
+} // namespace
+
+namespace {
+
+/// Every op of the mil dialect has an evaluator, except those listed here
+/// (each with the reason).
+TEST(InterpreterCoverage, EveryMilOpHasAnEvaluator) {
+  const llvm::StringSet<> unsupported = {};
+  mlir::DialectRegistry registry;
+  ane::registerAllDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  int count = 0;
+  for (mlir::RegisteredOperationName op : ctx.getRegisteredOperations()) {
+    if (op.getDialectNamespace() != "mil")
+      continue;
+    ++count;
+    std::string name = op.getStringRef().str();
+    if (unsupported.contains(name))
+      EXPECT_FALSE(isSupportedOp(name)) << name << " is now supported";
+    else
+      EXPECT_TRUE(isSupportedOp(name)) << "no evaluator for " << name;
+  }
+  EXPECT_GE(count, 4);
+}
+
+} // namespace

@@ -1,0 +1,42 @@
+//===- QuantKernelTest.cpp - quantize / dequantize ----------------------===//
+
+#include "TestUtil.h"
+#include "ane/Runtime/Kernels.h"
+
+using namespace ane::runtime::kernels;
+
+namespace {
+
+TEST(QuantKernel, RoundsHalfToEvenThenSaturates) {
+  // scale 0.5, zero point 3, int8: x / 0.5 = {0.5, 1.5, 2.5, -0.5, 300, -300}
+  std::vector<float> x = {0.25f, 0.75f, 1.25f, -0.25f, 150.f, -150.f, NAN};
+  std::vector<float> q(x.size());
+  float scale = 0.5f, zp = 3.f;
+  quantize(x.data(), q.data(), 1, 1, x.size(), &scale, &zp, 1, -128, 127);
+  EXPECT_EQ(q, (std::vector<float>{3, 5, 5, 3, 127, -128, 0}));
+  // uint8 saturates at 0 and 255
+  quantize(x.data(), q.data(), 1, 1, x.size(), &scale, &zp, 1, 0, 255);
+  EXPECT_EQ(q[4], 255.f);
+  EXPECT_EQ(q[5], 0.f);
+}
+
+TEST(QuantKernel, PerAxisRoundTrip) {
+  // [2, 3, 2] with per-axis (axis 1) parameters.
+  auto x = ane::test::randomFloats(12, 1, -2.f, 2.f);
+  float scale[3] = {0.01f, 0.02f, 0.05f}, zp[3] = {0, 10, -5};
+  std::vector<float> q(12), back(12), ref(12);
+  quantize(x.data(), q.data(), 2, 3, 2, scale, zp, 3, -128, 127);
+  for (int o = 0; o < 2; ++o)
+    for (int a = 0; a < 3; ++a)
+      for (int i = 0; i < 2; ++i) {
+        int k = (o * 3 + a) * 2 + i;
+        float r = std::nearbyint(x[k] / scale[a]) + zp[a];
+        r = std::min(127.f, std::max(-128.f, r));
+        EXPECT_EQ(q[k], r) << k;
+        ref[k] = (r - zp[a]) * scale[a];
+      }
+  dequantize(q.data(), back.data(), 2, 3, 2, scale, zp, 3);
+  EXPECT_EQ(back, ref);
+}
+
+} // namespace
