@@ -326,7 +326,8 @@ LogicalResult Importer::parseElements(const MILType &type,
     next();
     return success();
   }
-  if (tok.is(Token::number) || tok.isIdent("true") || tok.isIdent("false")) {
+  if (tok.is(Token::number) || tok.isIdent("true") || tok.isIdent("false") ||
+      tok.isIdent("inf") || tok.isIdent("nan")) {
     elements.push_back(tok);
     next();
     return success();
