@@ -130,8 +130,8 @@ private:
                               StringRef nameHint);
   LogicalResult parseBinding(Binding &binding, StringRef nameHint);
   LogicalResult skipBalanced(Token::Kind open, Token::Kind close);
-  LogicalResult
-  parseAttrList(SmallVectorImpl<std::pair<Token, Literal>> &attrs);
+  LogicalResult parseAttrList(SmallVectorImpl<std::pair<Token, Literal>> &attrs,
+                              StringRef hint = "");
   LogicalResult parseBuildInfo(const Literal &lit, DictionaryAttr &dict);
   LogicalResult parseFunction(ModuleOp module, bool first);
   LogicalResult parseStatement();
@@ -550,7 +550,8 @@ LogicalResult Importer::parseBinding(Binding &binding, StringRef nameHint) {
 }
 
 LogicalResult
-Importer::parseAttrList(SmallVectorImpl<std::pair<Token, Literal>> &attrs) {
+Importer::parseAttrList(SmallVectorImpl<std::pair<Token, Literal>> &attrs,
+                        StringRef hint) {
   if (failed(expect(Token::l_square, "'['")))
     return failure();
   while (!tok.is(Token::r_square)) {
@@ -559,7 +560,10 @@ Importer::parseAttrList(SmallVectorImpl<std::pair<Token, Literal>> &attrs) {
         failed(expect(Token::equal, "'='")))
       return failure();
     Literal lit;
-    if (failed(parseLiteral(lit, key.spelling)))
+    std::string name = hint.empty()        ? key.spelling.str()
+                       : key.spelling == "val" ? hint.str()
+                                               : (hint + "_" + key.spelling).str();
+    if (failed(parseLiteral(lit, name)))
       return failure();
     attrs.emplace_back(key, std::move(lit));
     if (tok.is(Token::comma))
@@ -1119,7 +1123,7 @@ LogicalResult Importer::parseStatement() {
   }
   next();
   SmallVector<std::pair<Token, Literal>> attrs;
-  if (tok.is(Token::l_square) && failed(parseAttrList(attrs)))
+  if (tok.is(Token::l_square) && failed(parseAttrList(attrs, firstName)))
     return failure();
   if (failed(expect(Token::semicolon, "';' ending the statement")))
     return failure();
