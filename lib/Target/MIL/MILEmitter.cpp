@@ -328,7 +328,7 @@ FailureOr<std::string> Emitter::literal(Attribute attr, Type type,
     return elementsLiteral(e, loc);
   if (auto blobRef = dyn_cast<BlobFileAttr>(attr)) {
     if (!type) {
-      emitError(loc) << "symbolic BLOBFILE reference without a type";
+      emitError(loc) << "symbolic BLOBFILE reference without a recorded tensor type (no '" << kBlobTypesAttr << "' entry)";
       return failure();
     }
     if (blobRef.getPath() == weightPath) {
@@ -466,7 +466,11 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
       Attribute value = op->getAttr(p.name);
       if (!value)
         continue;
-      auto lit = literal(value, Type(), loc);
+      Type blobType;
+      if (auto types = op->getAttrOfType<DictionaryAttr>(kBlobTypesAttr))
+        if (auto t = types.getAs<TypeAttr>(p.name))
+          blobType = t.getValue();
+      auto lit = literal(value, blobType, loc);
       if (failed(lit))
         return failure();
       if (constexprAsAttrs) {

@@ -955,7 +955,7 @@ FailureOr<Attribute> Importer::convertParam(const Literal &lit,
     }
     return lit.attr;
   case ParamKind::OtherAttr:
-    return typedAttr(lit);
+    return lit.attr;
   default:
     llvm_unreachable("not an attribute kind");
   }
@@ -1218,6 +1218,7 @@ LogicalResult Importer::parseStatement() {
     SmallVector<Value> operands;
     SmallVector<int32_t> segments;
     SmallVector<NamedAttribute> props;
+    SmallVector<NamedAttribute> blobTypes;
     auto findArg = [&](StringRef name) -> const Binding * {
       for (auto &a : args)
         if (a.first.spelling == name)
@@ -1298,6 +1299,9 @@ LogicalResult Importer::parseStatement() {
         if (failed(attr))
           return failure();
         props.emplace_back(StringAttr::get(ctx, p.name), *attr);
+        if (isa<BlobFileAttr>(*attr))
+          blobTypes.emplace_back(StringAttr::get(ctx, p.name),
+                                 TypeAttr::get(mlirTypeOf(lit->type)));
         break;
       }
       }
@@ -1317,6 +1321,8 @@ LogicalResult Importer::parseStatement() {
       return failure();
     }
     finish(op);
+    if (!blobTypes.empty())
+      op->setAttr(kBlobTypesAttr, builder.getDictionaryAttr(blobTypes));
     SmallVector<StringRef> nameRefs;
     for (Token &n : names)
       nameRefs.push_back(n.spelling);

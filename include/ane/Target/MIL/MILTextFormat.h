@@ -25,6 +25,10 @@ constexpr llvm::StringLiteral kOpNameAttr = "mil.name";
 /// Discardable dictionary of MIL attributes (`[...]`) that the op does not
 /// model (e.g. `milId`, `BackendSupport`); printed back verbatim.
 constexpr llvm::StringLiteral kExtraAttrsAttr = "mil_attrs";
+/// Discardable dictionary from parameter name to the tensor type of a
+/// symbolic BLOBFILE reference held by that attribute parameter (the
+/// reference itself does not carry its type).
+constexpr llvm::StringLiteral kBlobTypesAttr = "mil_blob_types";
 /// Dialect namespace of ops imported without a mil dialect definition
 /// (`--mil-allow-unknown-ops`): `"mil_generic.lstm"(...)`.
 constexpr llvm::StringLiteral kGenericOpDialect = "mil_generic";
