@@ -434,7 +434,13 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
       return failure();
     }
     bool constexprInline = StringRef(opName).starts_with("constexpr_");
-    bool constexprAsAttrs = constexprInline && target <= Opset::ios17;
+    // Constexpr parameters print as attributes (`op()[...]`) for targets up
+    // to ios17 and for the ops those opsets define (the form the public ANE
+    // programs run on device under ios18); ios18's own constexpr ops take
+    // them as inline inputs.
+    bool constexprAsAttrs =
+        constexprInline && (target <= Opset::ios17 ||
+                            milOp.getIntroducedOpset() <= Opset::ios17);
     // Operand segments, in parameter order.
     ArrayRef<ParamInfo> params = milOp.getMILParams();
     SmallVector<int32_t> segments;
