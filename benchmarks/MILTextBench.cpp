@@ -39,8 +39,8 @@ int numChannels = 512;
 std::string convStackMIL(int layers, int channels) {
   std::string s;
   llvm::raw_string_ostream os(s);
-  std::string act = "tensor<fp16, [1, " + std::to_string(channels) +
-                    ", 1, 64]>";
+  std::string act =
+      "tensor<fp16, [1, " + std::to_string(channels) + ", 1, 64]>";
   std::string w = "tensor<fp16, [" + std::to_string(channels) + ", " +
                   std::to_string(channels) + ", 1, 1]>";
   os << "program(1.3)\n[buildInfo = dict<string, string>({{\"coremlc-"
@@ -188,10 +188,10 @@ int main(int argc, char **argv) {
   auto ratio = [&](const char *a, const char *b) {
     if (!reporter.seconds.count(a) || !reporter.seconds.count(b))
       return;
-    llvm::outs() << llvm::format("%-18s / %-14s = %.2fx  (%.3f ms vs %.3f ms)\n",
-                                 a, b, reporter.seconds[a] / reporter.seconds[b],
-                                 reporter.seconds[a] * 1e3,
-                                 reporter.seconds[b] * 1e3);
+    llvm::outs() << llvm::format(
+        "%-18s / %-14s = %.2fx  (%.3f ms vs %.3f ms)\n", a, b,
+        reporter.seconds[a] / reporter.seconds[b], reporter.seconds[a] * 1e3,
+        reporter.seconds[b] * 1e3);
   };
   ratio("BM_ImportMILText", "BM_ParseMLIR");
   ratio("BM_ExportMILText", "BM_PrintMLIR");

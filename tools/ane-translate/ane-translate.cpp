@@ -24,9 +24,8 @@
 using namespace mlir;
 namespace cl = llvm::cl;
 
-static cl::opt<std::string> inputFilename(cl::Positional,
-                                          cl::desc("<input file>"),
-                                          cl::init("-"));
+static cl::opt<std::string>
+    inputFilename(cl::Positional, cl::desc("<input file>"), cl::init("-"));
 static cl::opt<std::string> outputFilename("o", cl::desc("Output file"),
                                            cl::value_desc("filename"),
                                            cl::init("-"));
@@ -52,11 +51,11 @@ static cl::opt<bool> allowUnknownOps(
     "mil-allow-unknown-ops",
     cl::desc("Import: keep ops the mil dialect lacks as generic "
              "mil_generic.* ops"));
-static cl::opt<std::string> modelPath(
-    "mil-model-path",
-    cl::desc("Import: directory @model_path stands for (default: the "
-             "input's directory)"),
-    cl::init(""));
+static cl::opt<std::string>
+    modelPath("mil-model-path",
+              cl::desc("Import: directory @model_path stands for (default: the "
+                       "input's directory)"),
+              cl::init(""));
 static cl::opt<bool> printNames(
     "mil-print-names",
     cl::desc("Import: print locations, which carry the MIL value names "
@@ -130,8 +129,7 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  OwningOpRef<ModuleOp> module =
-      parseSourceFile<ModuleOp>(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
   if (!module || failed(verify(*module)))
     return 1;
   ane::mil::MILExportOptions options;
@@ -139,8 +137,8 @@ int main(int argc, char **argv) {
   options.inlineThreshold = inlineThreshold;
   ane::mil::MILProgram program;
   if (failed(ane::mil::exportMILProgram(*module, program, options)) ||
-      failed(ane::mil::writeMILProgram(program, outputFilename,
-                                       module->getLoc())))
+      failed(
+          ane::mil::writeMILProgram(program, outputFilename, module->getLoc())))
     return 1;
   return 0;
 }

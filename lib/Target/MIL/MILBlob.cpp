@@ -8,8 +8,8 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/Endian.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileOutputBuffer.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
@@ -246,28 +246,29 @@ llvm::Expected<BlobRef> Reader::read(uint64_t offset, DType expected,
     uint64_t start = offset + kMetadataSize;
     if (start > fileSize || fileSize - start < expectedSize)
       return fail("blob at offset " + llvm::Twine(offset) + " needs " +
-                  llvm::Twine(expectedSize) + " bytes after its record but "
-                  "weight file '" + file->getBufferIdentifier() + "' has " +
+                  llvm::Twine(expectedSize) +
+                  " bytes after its record but "
+                  "weight file '" +
+                  file->getBufferIdentifier() + "' has " +
                   llvm::Twine(fileSize) + " bytes");
-    ref.warning = ("blob at offset " + llvm::Twine(offset) +
-                   " has no data offset (size field " +
-                   llvm::Twine(meta->sizeInBytes) +
-                   "); assuming the payload follows its record")
-                      .str();
+    ref.warning =
+        ("blob at offset " + llvm::Twine(offset) +
+         " has no data offset (size field " + llvm::Twine(meta->sizeInBytes) +
+         "); assuming the payload follows its record")
+            .str();
     if (meta->dtype != static_cast<uint32_t>(expected))
-      ref.warning += (", ignoring its dtype code " + llvm::Twine(meta->dtype))
-                         .str();
+      ref.warning +=
+          (", ignoring its dtype code " + llvm::Twine(meta->dtype)).str();
     ref.data = bytes().slice(start, expectedSize);
     return ref;
   }
 
   if (meta->dtype != static_cast<uint32_t>(expected))
-    return fail(
-        "blob at offset " + llvm::Twine(offset) + " holds " +
-        (isKnownDType(meta->dtype)
-             ? stringifyDType(static_cast<DType>(meta->dtype)).str()
-             : "unknown dtype code " + std::to_string(meta->dtype)) +
-        " data but the program declares " + stringifyDType(expected));
+    return fail("blob at offset " + llvm::Twine(offset) + " holds " +
+                (isKnownDType(meta->dtype)
+                     ? stringifyDType(static_cast<DType>(meta->dtype)).str()
+                     : "unknown dtype code " + std::to_string(meta->dtype)) +
+                " data but the program declares " + stringifyDType(expected));
   if (meta->sizeInBytes != expectedSize)
     return fail("blob at offset " + llvm::Twine(offset) + " holds " +
                 llvm::Twine(meta->sizeInBytes) + " bytes but the declared " +

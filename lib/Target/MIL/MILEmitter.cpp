@@ -34,10 +34,8 @@ namespace {
 
 class Emitter {
 public:
-  Emitter(ModuleOp module, MILProgram &program,
-          const MILExportOptions &options)
-      : module(module), program(program), options(options),
-        os(program.text) {}
+  Emitter(ModuleOp module, MILProgram &program, const MILExportOptions &options)
+      : module(module), program(program), options(options), os(program.text) {}
 
   LogicalResult emit();
 
@@ -223,12 +221,12 @@ FailureOr<std::string> Emitter::blobFile(ElementsAttr attr, Location loc) {
                    << " bytes, its type needs " << expected;
     return failure();
   }
-  uint64_t padding = (expected * 8 - attr.getNumElements() *
-                                         blob::bitWidth(*dtype));
+  uint64_t padding =
+      (expected * 8 - attr.getNumElements() * blob::bitWidth(*dtype));
   uint64_t offset = writer.append(*dtype, *bytes, padding);
-  std::string path = wrap(scalarOrTensor("string", {}), stringLiteral(weightPath));
-  std::string off =
-      wrap(scalarOrTensor("uint64", {}), std::to_string(offset));
+  std::string path =
+      wrap(scalarOrTensor("string", {}), stringLiteral(weightPath));
+  std::string off = wrap(scalarOrTensor("uint64", {}), std::to_string(offset));
   return "BLOBFILE(path = " + path + ", offset = " + off + ")";
 }
 
@@ -271,7 +269,7 @@ FailureOr<std::string> Emitter::elementsLiteral(ElementsAttr attr,
   } else {
     auto bytes = rawBytes(attr);
     unsigned width = element.getIntOrFloatBitWidth();
-    if (!bytes || width % 8 || bytes->size() != count * (width / 8)) {
+    if (!bytes || width % 8 || bytes->size() != uint64_t(count) * (width / 8)) {
       emitError(loc) << "cannot read the contents of constant " << attr;
       return failure();
     }
@@ -328,7 +326,9 @@ FailureOr<std::string> Emitter::literal(Attribute attr, Type type,
     return elementsLiteral(e, loc);
   if (auto blobRef = dyn_cast<BlobFileAttr>(attr)) {
     if (!type) {
-      emitError(loc) << "symbolic BLOBFILE reference without a recorded tensor type (no '" << kBlobTypesAttr << "' entry)";
+      emitError(loc)
+          << "symbolic BLOBFILE reference without a recorded tensor type (no '"
+          << kBlobTypesAttr << "' entry)";
       return failure();
     }
     if (blobRef.getPath() == weightPath) {
@@ -338,22 +338,20 @@ FailureOr<std::string> Emitter::literal(Attribute attr, Type type,
     auto typeStr = typeText(type, loc);
     if (failed(typeStr))
       return failure();
-    return wrap(*typeStr,
-                "BLOBFILE(path = " +
-                    wrap(scalarOrTensor("string", {}),
-                         stringLiteral(blobRef.getPath())) +
-                    ", offset = " +
-                    wrap(scalarOrTensor("uint64", {}),
-                         std::to_string(blobRef.getOffset())) +
-                    ")");
+    return wrap(*typeStr, "BLOBFILE(path = " +
+                              wrap(scalarOrTensor("string", {}),
+                                   stringLiteral(blobRef.getPath())) +
+                              ", offset = " +
+                              wrap(scalarOrTensor("uint64", {}),
+                                   std::to_string(blobRef.getOffset())) +
+                              ")");
   }
   if (auto opaque = dyn_cast<OpaqueAttr>(attr);
       opaque && opaque.getDialectNamespace() == kOpaqueTextDialect)
     return opaque.getAttrData().str();
   // A symbolic blob reference paired with its type.
   if (auto pair = dyn_cast<ArrayAttr>(attr); pair && pair.size() == 2)
-    if (auto t = dyn_cast<TypeAttr>(pair[0]);
-        t && isa<BlobFileAttr>(pair[1]))
+    if (auto t = dyn_cast<TypeAttr>(pair[0]); t && isa<BlobFileAttr>(pair[1]))
       return literal(pair[1], t.getValue(), loc);
   emitError(loc) << "attribute " << attr << " has no MIL literal form";
   return failure();
@@ -406,9 +404,9 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
   std::string opName;
   std::string opSuffix;
   auto nameAttr = op->getAttrOfType<StringAttr>(kOpNameAttr);
-  attrs["name"] = wrap(scalarOrTensor("string", {}),
-                       stringLiteral(nameAttr ? nameAttr.getValue()
-                                              : StringRef(firstName)));
+  attrs["name"] = wrap(
+      scalarOrTensor("string", {}),
+      stringLiteral(nameAttr ? nameAttr.getValue() : StringRef(firstName)));
   if (auto extra = op->getAttrOfType<DictionaryAttr>(kExtraAttrsAttr)) {
     for (NamedAttribute a : extra) {
       auto lit = literal(a.getValue(), Type(), loc);
@@ -439,8 +437,8 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
     // programs run on device under ios18); ios18's own constexpr ops take
     // them as inline inputs.
     bool constexprAsAttrs =
-        constexprInline && (target <= Opset::ios17 ||
-                            milOp.getIntroducedOpset() <= Opset::ios17);
+        constexprInline &&
+        (target <= Opset::ios17 || milOp.getIntroducedOpset() <= Opset::ios17);
     // Operand segments, in parameter order.
     ArrayRef<ParamInfo> params = milOp.getMILParams();
     SmallVector<int32_t> segments;
@@ -450,15 +448,13 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
     } else {
       for (const ParamInfo &p : params)
         if (!isAttrKind(p.kind))
-          segments.push_back(p.kind == ParamKind::VariadicOperand
-                                 ? op->getNumOperands()
-                                 : 1);
+          segments.push_back(
+              p.kind == ParamKind::VariadicOperand ? op->getNumOperands() : 1);
     }
     unsigned operandIndex = 0, segmentIndex = 0;
     for (const ParamInfo &p : params) {
       if (!isAttrKind(p.kind)) {
-        int32_t n = segmentIndex < segments.size() ? segments[segmentIndex]
-                                                   : 0;
+        int32_t n = segmentIndex < segments.size() ? segments[segmentIndex] : 0;
         ++segmentIndex;
         SmallVector<std::string> refs;
         for (int32_t i = 0; i < n; ++i)
@@ -489,8 +485,7 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
             freshName((firstName + "_" + p.name + "_0").str());
         size_t open = lit->find('(');
         StringRef litType = StringRef(*lit).take_front(open);
-        os << indent << litType << " " << constName
-           << " = const()[name = "
+        os << indent << litType << " " << constName << " = const()[name = "
            << wrap(scalarOrTensor("string", {}), stringLiteral(constName))
            << ", val = " << *lit << "];\n";
         args[p.name.str()] = constName;
@@ -514,8 +509,7 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
     return failure();
   }
 
-  os << indent << llvm::join(decls, ", ") << " = " << opName << opSuffix
-     << "(";
+  os << indent << llvm::join(decls, ", ") << " = " << opName << opSuffix << "(";
   bool first = true;
   for (auto &[k, v] : args) {
     os << (first ? "" : ", ") << k << " = " << v;
@@ -572,7 +566,8 @@ LogicalResult Emitter::emit() {
   // Program version and default opset.
   std::string version = "1.3";
   std::string defaultOpset = "ios18";
-  if (auto v = module->getAttrOfType<StringAttr>(MILDialect::kProgramVersionAttr))
+  if (auto v =
+          module->getAttrOfType<StringAttr>(MILDialect::kProgramVersionAttr))
     version = v.getValue().str();
   if (auto o = module->getAttrOfType<StringAttr>(MILDialect::kOpsetAttr))
     defaultOpset = o.getValue().str();
@@ -586,14 +581,13 @@ LogicalResult Emitter::emit() {
   std::set<std::string> symbolicPaths;
   module.walk([&](Operation *op) {
     for (NamedAttribute a : op->getAttrs())
-      a.getValue().walk([&](BlobFileAttr b) {
-        symbolicPaths.insert(b.getPath().str());
-      });
+      a.getValue().walk(
+          [&](BlobFileAttr b) { symbolicPaths.insert(b.getPath().str()); });
   });
   std::string fileName = options.weightFileName;
   StringRef stem = llvm::sys::path::stem(options.weightFileName);
-  for (unsigned i = 1;
-       symbolicPaths.count("@model_path/weights/" + fileName); ++i)
+  for (unsigned i = 1; symbolicPaths.count("@model_path/weights/" + fileName);
+       ++i)
     fileName = (stem + "_" + Twine(i) + ".bin").str();
   weightPath = "@model_path/weights/" + fileName;
 
@@ -605,11 +599,11 @@ LogicalResult Emitter::emit() {
             module->getAttrOfType<DictionaryAttr>(MILDialect::kBuildInfoAttr))
       for (NamedAttribute e : info)
         if (auto s = dyn_cast<StringAttr>(e.getValue()))
-          entries.push_back("{" + stringLiteral(e.getName().getValue()) +
-                            ", " + stringLiteral(s.getValue()) + "}");
+          entries.push_back("{" + stringLiteral(e.getName().getValue()) + ", " +
+                            stringLiteral(s.getValue()) + "}");
     std::string str = scalarOrTensor("string", {});
-    programAttrs["buildInfo"] = "dict<" + str + ", " + str + ">({" +
-                                llvm::join(entries, ", ") + "})";
+    programAttrs["buildInfo"] =
+        "dict<" + str + ", " + str + ">({" + llvm::join(entries, ", ") + "})";
   }
   if (auto extra = module->getAttrOfType<DictionaryAttr>(kExtraAttrsAttr))
     for (NamedAttribute a : extra) {
@@ -675,8 +669,8 @@ LogicalResult ane::mil::writeMILProgram(const MILProgram &program,
     StringRef dir = llvm::sys::path::parent_path(milPath);
     if (!dir.empty())
       if (std::error_code ec = llvm::sys::fs::create_directories(dir))
-        return emitError(loc) << "cannot create '" << dir
-                              << "': " << ec.message();
+        return emitError(loc)
+               << "cannot create '" << dir << "': " << ec.message();
   }
   auto out = mlir::openOutputFile(milPath, &error);
   if (!out)
@@ -691,13 +685,13 @@ LogicalResult ane::mil::writeMILProgram(const MILProgram &program,
     llvm::sys::path::append(path, rel);
     StringRef parent = llvm::sys::path::parent_path(path);
     if (std::error_code ec = llvm::sys::fs::create_directories(parent))
-      return emitError(loc) << "cannot create '" << parent
-                            << "': " << ec.message();
+      return emitError(loc)
+             << "cannot create '" << parent << "': " << ec.message();
     std::error_code ec;
     llvm::raw_fd_ostream f(path, ec, llvm::sys::fs::OF_None);
     if (ec)
-      return emitError(loc) << "cannot write '" << path << "': "
-                            << ec.message();
+      return emitError(loc)
+             << "cannot write '" << path << "': " << ec.message();
     f.write(bytes.data(), bytes.size());
   }
   out->keep();

@@ -203,10 +203,10 @@ Type Importer::mlirTypeOf(MILType &type) {
   if (!type.opaque && type.element)
     type.mlirType = RankedTensorType::get(type.shape, *type.element);
   else
-    type.mlirType = OpaqueType::get(
-        StringAttr::get(ctx, kOpaqueTextDialect),
-        type.isString() && type.shape.empty() ? StringRef("string")
-                                              : type.text);
+    type.mlirType = OpaqueType::get(StringAttr::get(ctx, kOpaqueTextDialect),
+                                    type.isString() && type.shape.empty()
+                                        ? StringRef("string")
+                                        : type.text);
   return type.mlirType;
 }
 
@@ -359,15 +359,14 @@ LogicalResult Importer::parseLiteralPayload(const MILType &type, Literal &lit,
     return failure();
   auto tensorType = cast<RankedTensorType>(mlirTypeOf(lit.type));
   if (!tensorType.hasStaticShape()) {
-    error(start) << "a literal needs a static shape, got "
-                 << spell(lit.type);
+    error(start) << "a literal needs a static shape, got " << spell(lit.type);
     return failure();
   }
   int64_t count = tensorType.getNumElements();
   if ((int64_t)elements.size() != count) {
     error(start) << "literal has " << elements.size()
-                 << " elements but its type " << spell(lit.type)
-                 << " needs " << count;
+                 << " elements but its type " << spell(lit.type) << " needs "
+                 << count;
     return failure();
   }
   Type elementType = tensorType.getElementType();
@@ -499,8 +498,7 @@ LogicalResult Importer::parseBlobFile(const MILType &type, Literal &lit,
   }
   auto ref = reader->read(*offset, *dtype, tensorType.getNumElements());
   if (!ref) {
-    error(blobLoc) << llvm::toString(ref.takeError()) << " ('" << *path
-                   << "')";
+    error(blobLoc) << llvm::toString(ref.takeError()) << " ('" << *path << "')";
     return failure();
   }
   if (!ref->warning.empty())
@@ -560,9 +558,10 @@ Importer::parseAttrList(SmallVectorImpl<std::pair<Token, Literal>> &attrs,
         failed(expect(Token::equal, "'='")))
       return failure();
     Literal lit;
-    std::string name = hint.empty()        ? key.spelling.str()
-                       : key.spelling == "val" ? hint.str()
-                                               : (hint + "_" + key.spelling).str();
+    std::string name = hint.empty() ? key.spelling.str()
+                       : key.spelling == "val"
+                           ? hint.str()
+                           : (hint + "_" + key.spelling).str();
     if (failed(parseLiteral(lit, name)))
       return failure();
     attrs.emplace_back(key, std::move(lit));
@@ -634,8 +633,7 @@ static std::optional<std::string> normalizeOpset(StringRef name) {
 OwningOpRef<ModuleOp> Importer::importProgram() {
   SMLoc start = tok.loc();
   OwningOpRef<ModuleOp> module = ModuleOp::create(loc(start));
-  if (failed(expectIdent("program")) ||
-      failed(expect(Token::l_paren, "'('")))
+  if (failed(expectIdent("program")) || failed(expect(Token::l_paren, "'('")))
     return nullptr;
   StringRef versionText = tok.spelling;
   if (failed(expect(Token::number, "a program version")))
@@ -691,8 +689,8 @@ OwningOpRef<ModuleOp> Importer::importProgram() {
 
 std::string Importer::uniqueName(StringRef base) {
   std::string name = base.str();
-  for (unsigned i = 1; usedNames.contains(name) || values.count(name) ||
-                       consts.count(name);
+  for (unsigned i = 1;
+       usedNames.contains(name) || values.count(name) || consts.count(name);
        ++i)
     name = (base + "_" + Twine(i)).str();
   usedNames.insert(name);
@@ -752,7 +750,8 @@ LogicalResult Importer::parseFunction(ModuleOp module, bool first) {
     if (failed(parseAttrList(attrs)))
       return failure();
     for (auto &[key, lit] : attrs)
-      funcAttrs.emplace_back(StringAttr::get(ctx, key.spelling), typedAttr(lit));
+      funcAttrs.emplace_back(StringAttr::get(ctx, key.spelling),
+                             typedAttr(lit));
   }
 
   builder.setInsertionPointToEnd(module.getBody());
@@ -815,7 +814,8 @@ LogicalResult Importer::parseFunction(ModuleOp module, bool first) {
   if (failed(expect(Token::semicolon, "';' after the function's outputs")))
     return failure();
   func::ReturnOp::create(builder, loc(funcLoc), results);
-  func.setType(builder.getFunctionType(inputTypes, ValueRange(results).getTypes()));
+  func.setType(
+      builder.getFunctionType(inputTypes, ValueRange(results).getTypes()));
   // Constants whose every use was folded into an attribute disappear.
   for (Operation *op : llvm::reverse(constOps))
     if (op->use_empty())
@@ -834,8 +834,8 @@ Value Importer::materializeConst(const Literal &lit, StringRef name) {
     return Value();
   OperationState state(nameLoc(name, lit.loc), "mil.const");
   state.addTypes(type);
-  state.propertiesAttr = builder.getDictionaryAttr(
-      builder.getNamedAttr("val", lit.attr));
+  state.propertiesAttr =
+      builder.getDictionaryAttr(builder.getNamedAttr("val", lit.attr));
   Operation *op = builder.create(state);
   constOps.push_back(op);
   return op->getResult(0);
@@ -855,8 +855,8 @@ FailureOr<Value> Importer::resolveOperand(const Binding &b, StringRef opName,
     Value v = materializeConst(
         lit, uniqueName((resultName + "_" + param + "_0").str()));
     if (!v) {
-      error(b.loc) << "'" << param << "' of '" << opName
-                   << "' cannot take a " << spell(lit.type) << " value";
+      error(b.loc) << "'" << param << "' of '" << opName << "' cannot take a "
+                   << spell(lit.type) << " value";
       return failure();
     }
     return v;
@@ -866,16 +866,14 @@ FailureOr<Value> Importer::resolveOperand(const Binding &b, StringRef opName,
     return it->second;
   if (consts.count(b.name)) {
     error(b.loc) << "'" << param << "' of '" << opName << "' cannot take '"
-                 << b.name << "' of type "
-                 << spell(consts[b.name].lit.type);
+                 << b.name << "' of type " << spell(consts[b.name].lit.type);
     return failure();
   }
   error(b.loc) << "undefined value '" << b.name << "'";
   return failure();
 }
 
-FailureOr<Literal> Importer::resolveLiteral(const Binding &b,
-                                            StringRef opName,
+FailureOr<Literal> Importer::resolveLiteral(const Binding &b, StringRef opName,
                                             StringRef param) {
   if (b.kind == Binding::Lit)
     return b.lit;
@@ -896,9 +894,8 @@ FailureOr<Literal> Importer::resolveLiteral(const Binding &b,
   return failure();
 }
 
-FailureOr<Attribute> Importer::convertParam(const Literal &lit,
-                                            ParamKind kind, StringRef opName,
-                                            StringRef param) {
+FailureOr<Attribute> Importer::convertParam(const Literal &lit, ParamKind kind,
+                                            StringRef opName, StringRef param) {
   auto elements = dyn_cast<DenseElementsAttr>(lit.attr);
   Type element = elements ? elements.getElementType() : Type();
   auto mismatch = [&](StringRef expected) -> FailureOr<Attribute> {
@@ -940,8 +937,7 @@ FailureOr<Attribute> Importer::convertParam(const Literal &lit,
     return Attribute(builder.getDenseI32ArrayAttr(vals));
   }
   case ParamKind::BoolArrayAttr: {
-    if (!elements || elements.getType().getRank() != 1 ||
-        !element.isInteger(1))
+    if (!elements || elements.getType().getRank() != 1 || !element.isInteger(1))
       return mismatch("a bool vector");
     SmallVector<bool> vals(elements.getValues<bool>());
     return Attribute(builder.getDenseBoolArrayAttr(vals));
@@ -992,8 +988,7 @@ Importer::genericBinding(const Binding &b, SmallVectorImpl<Value> &operands) {
   return failure();
 }
 
-LogicalResult Importer::verifyBuiltOp(Operation *op,
-                                      ArrayRef<MILType> declared,
+LogicalResult Importer::verifyBuiltOp(Operation *op, ArrayRef<MILType> declared,
                                       ArrayRef<StringRef> names,
                                       StringRef opName) {
   SmallVector<Diagnostic> captured;
@@ -1040,17 +1035,15 @@ LogicalResult Importer::verifyBuiltOp(Operation *op,
         } else {
           os << type;
         }
-        error(declared[i].loc)
-            << "type mismatch: '" << names[i] << "' is declared as "
-            << spell(declared[i]) << " but '" << opName << "' produces "
-            << text;
+        error(declared[i].loc) << "type mismatch: '" << names[i]
+                               << "' is declared as " << spell(declared[i])
+                               << " but '" << opName << "' produces " << text;
         return failure();
       }
     }
   }
   for (Diagnostic &d : captured) {
-    InFlightDiagnostic diag =
-        emitError(d.getLocation()) << d.str();
+    InFlightDiagnostic diag = emitError(d.getLocation()) << d.str();
     (void)diag;
   }
   return failure();
@@ -1108,8 +1101,7 @@ LogicalResult Importer::parseStatement() {
       return failure();
     for (auto &a : args)
       if (a.first.spelling == key.spelling) {
-        error(key.loc()) << "argument '" << key.spelling
-                         << "' given twice";
+        error(key.loc()) << "argument '" << key.spelling << "' given twice";
         return failure();
       }
     Binding b;
@@ -1134,8 +1126,8 @@ LogicalResult Importer::parseStatement() {
   std::vector<std::pair<Token, Literal>> attrArgs;
   std::optional<RegisteredOperationName> registered =
       RegisteredOperationName::lookup(("mil." + opName).str(), ctx);
-  auto *iface = registered ? registered->getInterface<MILOpInterface>()
-                           : nullptr;
+  auto *iface =
+      registered ? registered->getInterface<MILOpInterface>() : nullptr;
   ArrayRef<ParamInfo> params;
   if (iface)
     params = iface->getMILParams();
@@ -1192,9 +1184,9 @@ LogicalResult Importer::parseStatement() {
     mlirTypeOf(lit.type);
     if (lit.type.mlirType != types[0].mlirType &&
         !(lit.type.isString() && types[0].isString())) {
-      error(lit.loc) << "type mismatch: '" << firstName
-                     << "' is declared as " << spell(types[0])
-                     << " but its value is " << spell(lit.type);
+      error(lit.loc) << "type mismatch: '" << firstName << "' is declared as "
+                     << spell(types[0]) << " but its value is "
+                     << spell(lit.type);
       return failure();
     }
     ConstInfo info{lit, Value()};
@@ -1258,8 +1250,8 @@ LogicalResult Importer::parseStatement() {
       case ParamKind::OptionalOperand: {
         if (!b) {
           if (p.kind == ParamKind::Operand) {
-            error(opTok.loc()) << "'" << opName << "' is missing its input '"
-                               << p.name << "'";
+            error(opTok.loc())
+                << "'" << opName << "' is missing its input '" << p.name << "'";
             return failure();
           }
           segments.push_back(0);
@@ -1275,8 +1267,8 @@ LogicalResult Importer::parseStatement() {
       case ParamKind::VariadicOperand: {
         int32_t n = 0;
         if (b) {
-          ArrayRef<Binding> elems =
-              b->kind == Binding::Tuple ? ArrayRef<Binding>(b->elements)
+          ArrayRef<Binding> elems = b->kind == Binding::Tuple
+                                        ? ArrayRef<Binding>(b->elements)
                                         : ArrayRef<Binding>(*b);
           for (const Binding &e : elems) {
             auto v = resolveOperand(e, opName, p.name, firstName);
@@ -1315,8 +1307,10 @@ LogicalResult Importer::parseStatement() {
       state.addTypes(t.mlirType);
     Operation *op = builder.create(state);
     if (!props.empty() && failed(op->setPropertiesFromAttribute(
-            builder.getDictionaryAttr(props),
-            [&]() { return emitError(opLoc) << "'" << opName << "': "; }))) {
+                              builder.getDictionaryAttr(props), [&]() {
+                                return emitError(opLoc)
+                                       << "'" << opName << "': ";
+                              }))) {
       op->erase();
       return failure();
     }

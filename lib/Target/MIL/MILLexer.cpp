@@ -84,8 +84,7 @@ Token Lexer::lexNumber(const char *start) {
     while (cur != end && isIdentChar(*cur))
       ++cur;
     llvm::StringRef w(word, cur - word);
-    return make(w == "inf" || w == "nan" ? Token::number : Token::error,
-                start);
+    return make(w == "inf" || w == "nan" ? Token::number : Token::error, start);
   }
   if (cur + 1 < end && cur[0] == '0' && (cur[1] == 'x' || cur[1] == 'X')) {
     cur += 2;

@@ -41,7 +41,9 @@ struct Token {
   bool isIdent(llvm::StringRef name) const {
     return kind == identifier && spelling == name;
   }
-  llvm::SMLoc loc() const { return llvm::SMLoc::getFromPointer(spelling.data()); }
+  llvm::SMLoc loc() const {
+    return llvm::SMLoc::getFromPointer(spelling.data());
+  }
 };
 
 class Lexer {

@@ -152,7 +152,8 @@ ane::mil::parseFloatLiteral(StringRef text, const llvm::fltSemantics &sem) {
   if (body.empty())
     return std::nullopt;
   llvm::APFloat value(sem);
-  auto status = value.convertFromString(text, llvm::APFloat::rmNearestTiesToEven);
+  auto status =
+      value.convertFromString(text, llvm::APFloat::rmNearestTiesToEven);
   if (!status) {
     llvm::consumeError(status.takeError());
     return std::nullopt;

@@ -45,8 +45,7 @@ struct MILProgram {
 };
 
 /// Exports `module` into `program`. Reports errors at the offending op.
-mlir::LogicalResult exportMILProgram(mlir::ModuleOp module,
-                                     MILProgram &program,
+mlir::LogicalResult exportMILProgram(mlir::ModuleOp module, MILProgram &program,
                                      const MILExportOptions &options = {});
 
 /// Exports and writes the text to `os`; fails when the program needs a
@@ -59,7 +58,6 @@ mlir::LogicalResult exportMILText(mlir::ModuleOp module, llvm::raw_ostream &os,
 mlir::LogicalResult writeMILProgram(const MILProgram &program,
                                     llvm::StringRef milPath,
                                     mlir::Location loc);
-
 
 } // namespace ane::mil
 

@@ -39,7 +39,6 @@ mlir::OwningOpRef<mlir::ModuleOp>
 importMILText(llvm::SourceMgr &sourceMgr, mlir::MLIRContext *context,
               const MILImportOptions &options = {});
 
-
 } // namespace ane::mil
 
 #endif // ANE_TARGET_MIL_MILIMPORTER_H

@@ -1,4 +1,5 @@
-//===- MILTextFormat.h - Spellings shared by MIL text import/export -*- C++ -*-===//
+//===- MILTextFormat.h - Spellings shared by MIL text import/export -*- C++
+//-*-===//
 //
 // The small vocabulary both directions of the MIL text translation agree on:
 // dtype names, exact hexadecimal float literals, and the names of the
