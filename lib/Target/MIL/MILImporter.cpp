@@ -1000,8 +1000,23 @@ LogicalResult Importer::verifyBuiltOp(Operation *op, ArrayRef<MILType> declared,
     });
     result = mlir::verify(op);
   }
-  if (succeeded(result))
+  // Passes diagnostics through with their severity and notes.
+  auto reemit = [&]() {
+    for (Diagnostic &d : captured) {
+      InFlightDiagnostic diag = d.getSeverity() == DiagnosticSeverity::Error
+                                    ? emitError(d.getLocation())
+                                : d.getSeverity() == DiagnosticSeverity::Warning
+                                    ? emitWarning(d.getLocation())
+                                    : emitRemark(d.getLocation());
+      diag << d.str();
+      for (Diagnostic &note : d.getNotes())
+        diag.attachNote(note.getLocation()) << note.str();
+    }
+  };
+  if (succeeded(result)) {
+    reemit();
     return success();
+  }
   // A result type that differs from what the op infers: say so in MIL
   // terms.
   auto infer = dyn_cast<InferTypeOpInterface>(op);
@@ -1042,10 +1057,7 @@ LogicalResult Importer::verifyBuiltOp(Operation *op, ArrayRef<MILType> declared,
       }
     }
   }
-  for (Diagnostic &d : captured) {
-    InFlightDiagnostic diag = emitError(d.getLocation()) << d.str();
-    (void)diag;
-  }
+  reemit();
   return failure();
 }
 
