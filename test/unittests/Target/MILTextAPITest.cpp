@@ -78,7 +78,7 @@ TEST_F(MILTextAPI, ErrorsAreLocated) {
     auto loc = dyn_cast<FileLineColLoc>(d.getLocation());
     EXPECT_TRUE(loc);
     if (loc) {
-      EXPECT_EQ(loc.getLine(), 5u);
+      EXPECT_EQ(loc.getLine(), 6u);
       EXPECT_EQ(loc.getColumn(), 54u);
     }
     return success();
