@@ -3,6 +3,7 @@
 #include "ane/InitAll.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Transforms/Passes.h"
@@ -11,4 +12,8 @@ void ane::registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<ane::mil::MILDialect, mlir::func::FuncDialect>();
 }
 
-void ane::registerAllPasses() { mlir::registerTransformsPasses(); }
+void ane::registerAllPasses() {
+  mlir::registerTransformsPasses();
+  ane::mil::registerANEPasses();
+  ane::mil::registerPipelines();
+}

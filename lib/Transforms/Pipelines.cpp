@@ -1,0 +1,31 @@
+//===- Pipelines.cpp - Named ane-opt pipelines ----------------------------===//
+//
+// Registers the pipelines users run before emitting a program.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ane/Transforms/Passes.h"
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace {
+
+/// Cleanup every pipeline starts with: canonicalize, dedup constants, CSE.
+void buildCleanupPipeline(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILConstDedup());
+  pm.addPass(createCSEPass());
+}
+
+} // namespace
+
+void ane::mil::registerPipelines() {
+  PassPipelineRegistration<>(
+      "mil-ane-default",
+      "Clean up a mil program for the ANE (canonicalize, dedup, CSE)",
+      buildCleanupPipeline);
+}
