@@ -62,8 +62,10 @@ private:
   const MILExportOptions &options;
   llvm::raw_string_ostream os;
   bool v13 = true;
-  std::string weightPath;
-  blob::Writer writer;
+  /// The default weight file (relative to the program directory) and the
+  /// one the op being printed writes to.
+  std::string defaultWeightFile, weightFile;
+  std::map<std::string, blob::Writer> writers;
 
   DenseMap<Value, std::string> names;
   llvm::StringSet<> used;
@@ -223,9 +225,9 @@ FailureOr<std::string> Emitter::blobFile(ElementsAttr attr, Location loc) {
   }
   uint64_t padding =
       (expected * 8 - attr.getNumElements() * blob::bitWidth(*dtype));
-  uint64_t offset = writer.append(*dtype, *bytes, padding);
-  std::string path =
-      wrap(scalarOrTensor("string", {}), stringLiteral(weightPath));
+  uint64_t offset = writers[weightFile].append(*dtype, *bytes, padding);
+  std::string path = wrap(scalarOrTensor("string", {}),
+                          stringLiteral("@model_path/" + weightFile));
   std::string off = wrap(scalarOrTensor("uint64", {}), std::to_string(offset));
   return "BLOBFILE(path = " + path + ", offset = " + off + ")";
 }
@@ -331,7 +333,7 @@ FailureOr<std::string> Emitter::literal(Attribute attr, Type type,
           << kBlobTypesAttr << "' entry)";
       return failure();
     }
-    if (blobRef.getPath() == weightPath) {
+    if (blobRef.getPath() == "@model_path/" + defaultWeightFile) {
       emitError(loc) << "internal error: weight file path collision";
       return failure();
     }
@@ -390,6 +392,16 @@ FailureOr<std::string> Emitter::genericBinding(Attribute binding,
 LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
   constexpr StringLiteral indent = "            ";
   Location loc = op->getLoc();
+  weightFile = defaultWeightFile;
+  if (auto file = op->getAttrOfType<StringAttr>(kWeightFileAttr)) {
+    StringRef rel = file.getValue();
+    if (rel.empty() || rel.starts_with("/") || rel.contains(".."))
+      return op->emitError() << "'" << kWeightFileAttr
+                             << "' must be a relative path inside the "
+                                "program directory, got '"
+                             << rel << "'";
+    weightFile = rel.str();
+  }
   // Result declarations.
   SmallVector<std::string> decls;
   for (Value result : op->getResults()) {
@@ -589,7 +601,7 @@ LogicalResult Emitter::emit() {
   for (unsigned i = 1; symbolicPaths.count("@model_path/weights/" + fileName);
        ++i)
     fileName = (stem + "_" + Twine(i) + ".bin").str();
-  weightPath = "@model_path/weights/" + fileName;
+  defaultWeightFile = "weights/" + fileName;
 
   os << "program(" << version << ")\n";
   std::map<std::string, std::string> programAttrs;
@@ -635,9 +647,10 @@ LogicalResult Emitter::emit() {
   if (!any)
     return module.emitError() << "a MIL program needs at least one function";
   os << "}\n";
-  if (writer.count())
-    program.weightFiles["weights/" + fileName] =
-        std::vector<char>(writer.bytes().begin(), writer.bytes().end());
+  for (auto &[rel, writer] : writers)
+    if (writer.count())
+      program.weightFiles[rel] =
+          std::vector<char>(writer.bytes().begin(), writer.bytes().end());
   return success();
 }
 

@@ -464,6 +464,7 @@ LogicalResult Importer::verifyBuiltOp(Operation *op, ArrayRef<MILType> declared,
 
 LogicalResult Importer::parseStatement() {
   SMLoc stmtLoc = tok.loc();
+  statementWeightFile.clear();
   SmallVector<MILType> types;
   SmallVector<Token> names;
   while (true) {
@@ -574,6 +575,8 @@ LogicalResult Importer::parseStatement() {
       op->setAttr(kOpNameAttr, StringAttr::get(ctx, *opNameAttr));
     if (!extra.empty())
       op->setAttr(kExtraAttrsAttr, DictionaryAttr::get(ctx, extra));
+    if (!statementWeightFile.empty())
+      op->setAttr(kWeightFileAttr, StringAttr::get(ctx, statementWeightFile));
     for (auto [i, n] : llvm::enumerate(names))
       values[n.spelling] = op->getResult(i);
   };

@@ -328,6 +328,8 @@ LogicalResult Importer::parseBlobFile(const MILType &type, Literal &lit,
     align = 1;
   AsmResourceBlob data = UnmanagedAsmResourceBlob::allocateWithAlign(
       ref->data, align, [keepAlive](void *, size_t, size_t) {});
+  if (rel != "weights/weight.bin")
+    statementWeightFile = rel.str();
   lit.attr = DenseResourceElementsAttr::get(
       tensorType, nameHint.empty() ? StringRef("blob") : nameHint,
       std::move(data));

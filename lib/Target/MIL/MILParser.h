@@ -189,6 +189,9 @@ private:
   llvm::StringSet<> usedNames;
   SmallVector<Operation *> constOps;
   std::string functionOpset;
+  /// The weight file (relative to @model_path) the current statement's
+  /// loaded BLOBFILE data came from, when it is not weights/weight.bin.
+  std::string statementWeightFile;
 };
 
 } // namespace ane::mil::detail

@@ -30,6 +30,11 @@ constexpr llvm::StringLiteral kExtraAttrsAttr = "mil_attrs";
 /// symbolic BLOBFILE reference held by that attribute parameter (the
 /// reference itself does not carry its type).
 constexpr llvm::StringLiteral kBlobTypesAttr = "mil_blob_types";
+/// Discardable string: the weight file (relative to the program directory,
+/// e.g. `weights/mask.bin`) that the op's large constants are written to on
+/// export; absent means `weights/weight.bin`. Set on import for data read
+/// from other files, so multi-file programs keep their layout.
+constexpr llvm::StringLiteral kWeightFileAttr = "mil_weight_file";
 /// Dialect namespace of ops imported without a mil dialect definition
 /// (`--mil-allow-unknown-ops`): `"mil_generic.lstm"(...)`.
 constexpr llvm::StringLiteral kGenericOpDialect = "mil_generic";
