@@ -685,14 +685,14 @@ LogicalResult ane::mil::writeMILProgram(const MILProgram &program,
         return emitError(loc)
                << "cannot create '" << dir << "': " << ec.message();
   }
-  auto out = mlir::openOutputFile(milPath, &error);
-  if (!out)
-    return emitError(loc) << error;
-  out->os() << program.text;
   if (!program.weightFiles.empty() && milPath == "-")
     return emitError(loc) << "the program needs a weight file; give -o "
                              "DIR/model.mil so weights/ can be written "
                              "beside it";
+  auto out = mlir::openOutputFile(milPath, &error);
+  if (!out)
+    return emitError(loc) << error;
+  out->os() << program.text;
   for (auto &[rel, bytes] : program.weightFiles) {
     SmallString<256> path = llvm::sys::path::parent_path(milPath);
     llvm::sys::path::append(path, rel);
