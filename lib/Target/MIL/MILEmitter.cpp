@@ -458,10 +458,16 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
             op->getAttrOfType<DenseI32ArrayAttr>("operandSegmentSizes")) {
       segments.assign(sizes.asArrayRef().begin(), sizes.asArrayRef().end());
     } else {
+      // At most one optional or variadic operand: it takes what the
+      // required ones leave.
+      int32_t required = llvm::count_if(params, [](const ParamInfo &p) {
+        return p.kind == ParamKind::Operand;
+      });
       for (const ParamInfo &p : params)
         if (!isAttrKind(p.kind))
-          segments.push_back(
-              p.kind == ParamKind::VariadicOperand ? op->getNumOperands() : 1);
+          segments.push_back(p.kind == ParamKind::Operand
+                                 ? 1
+                                 : int32_t(op->getNumOperands()) - required);
     }
     unsigned operandIndex = 0, segmentIndex = 0;
     for (const ParamInfo &p : params) {
