@@ -344,6 +344,16 @@ FailureOr<Attribute> Importer::convertParam(const Literal &lit, ParamKind kind,
     return Attribute(builder.getDenseBoolArrayAttr(vals));
   }
   case ParamKind::ElementsAttr:
+    // Small tensors read from a weight file become plain dense elements:
+    // verifiers and folders read their values.
+    if (auto resource = dyn_cast<DenseResourceElementsAttr>(lit.attr)) {
+      AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+      Type e = resource.getElementType();
+      if (blob && !e.isInteger(1) && e.getIntOrFloatBitWidth() % 8 == 0)
+        return Attribute(
+            DenseElementsAttr::getFromRawBuffer(resource.getType(),
+                                                blob->getData()));
+    }
     if (!isa<ElementsAttr>(lit.attr)) {
       if (isa<BlobFileAttr>(lit.attr))
         return mismatch("tensor data (this parameter cannot stay a symbolic "
@@ -542,6 +552,20 @@ LogicalResult Importer::parseStatement() {
       RegisteredOperationName::lookup(("mil." + opName).str(), ctx);
   auto *iface =
       registered ? registered->getInterface<MILOpInterface>() : nullptr;
+  // An op the dialect defines only from a later opset than the function's
+  // (e.g. constexpr_lut_to_dense, modelled in its ios18 form, inside an
+  // ios16 function) is the earlier form of the op: generic when allowed.
+  if (iface && iface->getIntroducedOpset() > *parseOpset(functionOpset)) {
+    if (!options.allowUnknownOps) {
+      error(opTok.loc()) << "op '" << opName << "' needs opset "
+                         << stringifyOpset(iface->getIntroducedOpset())
+                         << " but the function's opset is " << functionOpset
+                         << " (--mil-allow-unknown-ops imports its earlier "
+                            "form generically)";
+      return failure();
+    }
+    iface = nullptr;
+  }
   ArrayRef<ParamInfo> params;
   if (iface)
     params = iface->getMILParams();
@@ -616,13 +640,6 @@ LogicalResult Importer::parseStatement() {
   }
 
   if (iface) {
-    Opset introduced = iface->getIntroducedOpset();
-    if (introduced > *parseOpset(functionOpset)) {
-      error(opTok.loc()) << "op '" << opName << "' needs opset "
-                         << stringifyOpset(introduced)
-                         << " but the function's opset is " << functionOpset;
-      return failure();
-    }
     SmallVector<Value> operands;
     SmallVector<int32_t> segments;
     SmallVector<NamedAttribute> props;
