@@ -29,7 +29,10 @@ struct MILImportOptions {
   /// The directory `@model_path` stands for. Empty: the directory of the
   /// main buffer's file.
   std::string modelPath;
-  /// Verify the module after import.
+  /// Verify every op as it is built (verifier rules, declared vs inferred
+  /// result types) and the module at the end. Off: import what the
+  /// verifiers would reject (e.g. to inspect a program that hits a gap in a
+  /// verifier).
   bool verify = true;
 };
 
