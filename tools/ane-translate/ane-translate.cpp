@@ -61,8 +61,10 @@ static cl::opt<bool> printNames(
     cl::desc("Import: print locations, which carry the MIL value names "
              "(default on; --mil-print-names=false for bare IR)"),
     cl::init(true));
-static cl::opt<bool> noVerify("no-verify",
-                              cl::desc("Import: skip module verification"));
+static cl::opt<bool> noVerify(
+    "no-verify",
+    cl::desc("Skip verification (import: of every op and the module; "
+             "export: of the input module)"));
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
@@ -129,8 +131,9 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
-  if (!module || failed(verify(*module)))
+  ParserConfig config(&context, /*verifyAfterParse=*/!noVerify);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, config);
+  if (!module)
     return 1;
   ane::mil::MILExportOptions options;
   options.target = opset;
