@@ -8,6 +8,8 @@
 
 #include "MILParser.h"
 
+#include <cstring>
+
 using namespace mlir;
 using namespace ane::mil;
 using namespace ane::mil::detail;
@@ -15,6 +17,33 @@ using namespace ane::mil::detail;
 //===----------------------------------------------------------------------===//
 // Types and literals
 //===----------------------------------------------------------------------===//
+
+/// Whether tensors of `type` are stored as dense_resource blobs: at least
+/// `threshold` elements of a byte-sized, non-bool element type. The rule
+/// depends on the tensor only, not on whether the text held it inline or
+/// in a weight file, so import -> export -> import gives the same module.
+static bool useResource(RankedTensorType type, int64_t threshold) {
+  Type e = type.getElementType();
+  return type.hasStaticShape() && type.getNumElements() >= threshold &&
+         !e.isInteger(1) && e.getIntOrFloatBitWidth() % 8 == 0;
+}
+
+/// A dense elements attribute as a dense_resource blob (splats expanded).
+static Attribute toResource(DenseElementsAttr dense, StringRef name) {
+  auto type = cast<RankedTensorType>(dense.getType());
+  size_t bytes = dense.getElementType().getIntOrFloatBitWidth() / 8;
+  ArrayRef<char> raw = dense.getRawData();
+  AsmResourceBlob blob = HeapAsmResourceBlob::allocate(
+      bytes * type.getNumElements(), std::max<size_t>(bytes, 1));
+  MutableArrayRef<char> out = blob.getMutableData();
+  if (dense.isSplat())
+    for (int64_t i = 0; i < type.getNumElements(); ++i)
+      std::memcpy(out.data() + i * bytes, raw.data(), bytes);
+  else
+    std::memcpy(out.data(), raw.data(), out.size());
+  return DenseResourceElementsAttr::get(
+      type, name.empty() ? StringRef("blob") : name, std::move(blob));
+}
 
 Type Importer::mlirTypeOf(MILType &type) {
   if (type.mlirType)
@@ -202,6 +231,8 @@ LogicalResult Importer::parseLiteralPayload(const MILType &type, Literal &lit,
       values.push_back(*value);
     }
     lit.attr = DenseElementsAttr::get(tensorType, values);
+    if (useResource(tensorType, options.resourceThreshold))
+      lit.attr = toResource(cast<DenseElementsAttr>(lit.attr), nameHint);
     return success();
   }
   auto intType = cast<IntegerType>(elementType);
@@ -236,6 +267,8 @@ LogicalResult Importer::parseLiteralPayload(const MILType &type, Literal &lit,
     }
   }
   lit.attr = DenseElementsAttr::get(tensorType, values);
+  if (useResource(tensorType, options.resourceThreshold))
+    lit.attr = toResource(cast<DenseElementsAttr>(lit.attr), nameHint);
   return success();
 }
 
@@ -330,6 +363,11 @@ LogicalResult Importer::parseBlobFile(const MILType &type, Literal &lit,
       ref->data, align, [keepAlive](void *, size_t, size_t) {});
   if (rel != "weights/weight.bin")
     statementWeightFile = rel.str();
+  if (!useResource(tensorType, options.resourceThreshold) &&
+      tensorType.getElementType().getIntOrFloatBitWidth() % 8 == 0) {
+    lit.attr = DenseElementsAttr::getFromRawBuffer(tensorType, ref->data);
+    return success();
+  }
   lit.attr = DenseResourceElementsAttr::get(
       tensorType, nameHint.empty() ? StringRef("blob") : nameHint,
       std::move(data));

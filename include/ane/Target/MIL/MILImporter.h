@@ -34,6 +34,11 @@ struct MILImportOptions {
   /// verifiers would reject (e.g. to inspect a program that hits a gap in a
   /// verifier).
   bool verify = true;
+  /// Tensors of at least this many elements (byte-sized dtypes) become
+  /// dense_resource blobs, whether written inline or in a weight file;
+  /// smaller ones dense elements. Matches the exporter's default inline
+  /// threshold, so the module does not depend on where the text kept data.
+  int64_t resourceThreshold = 10;
 };
 
 /// Imports the main buffer of `sourceMgr`. Returns null after reporting an
