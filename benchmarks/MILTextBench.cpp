@@ -111,6 +111,63 @@ Fixture &fixture() {
   return f;
 }
 
+/// The training-kernel style fixtures of the lit tests (weights symbolic),
+/// imported one after the other.
+struct Kernels {
+  std::vector<std::string> milTexts, mlirTexts;
+  Kernels() {
+    Fixture &f = fixture();
+    for (const char *name :
+         {"w8a8", "dyn_matmul", "sdpa", "ffn", "conv_stack"}) {
+      auto buffer = llvm::MemoryBuffer::getFile(
+          std::string(ANE_MIL_FIXTURES_DIR) + "/" + name + "/model.mil");
+      if (!buffer)
+        continue;
+      llvm::SourceMgr sm;
+      sm.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+      auto module =
+          ane::mil::importMILText(sm, f.context.get(), f.importOptions);
+      if (!module)
+        continue;
+      milTexts.push_back(
+          sm.getMemoryBuffer(sm.getMainFileID())->getBuffer().str());
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      module->print(os);
+      mlirTexts.push_back(text);
+    }
+  }
+};
+
+Kernels &kernels() {
+  static Kernels k;
+  return k;
+}
+
+void BM_ImportKernelsMIL(benchmark::State &state) {
+  Fixture &f = fixture();
+  Kernels &k = kernels();
+  for (auto _ : state)
+    for (const std::string &text : k.milTexts) {
+      llvm::SourceMgr sm;
+      sm.AddNewSourceBuffer(
+          llvm::MemoryBuffer::getMemBuffer(text, "model.mil", false),
+          llvm::SMLoc());
+      auto m = ane::mil::importMILText(sm, f.context.get(), f.importOptions);
+      benchmark::DoNotOptimize(m.get());
+    }
+}
+
+void BM_ParseKernelsMLIR(benchmark::State &state) {
+  Fixture &f = fixture();
+  Kernels &k = kernels();
+  for (auto _ : state)
+    for (const std::string &text : k.mlirTexts) {
+      auto m = parseSourceString<ModuleOp>(text, f.context.get());
+      benchmark::DoNotOptimize(m.get());
+    }
+}
+
 void BM_ImportMILText(benchmark::State &state) {
   Fixture &f = fixture();
   for (auto _ : state) {
@@ -153,6 +210,8 @@ BENCHMARK(BM_ImportMILText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseMLIR)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExportMILText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PrintMLIR)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ImportKernelsMIL)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ParseKernelsMLIR)->Unit(benchmark::kMicrosecond);
 
 /// Console output plus the per-iteration times, for the ratio table.
 class RatioReporter : public benchmark::ConsoleReporter {
@@ -195,6 +254,9 @@ int main(int argc, char **argv) {
   };
   ratio("BM_ImportMILText", "BM_ParseMLIR");
   ratio("BM_ExportMILText", "BM_PrintMLIR");
+  llvm::outs() << "training-kernel fixtures: " << kernels().milTexts.size()
+               << " programs\n";
+  ratio("BM_ImportKernelsMIL", "BM_ParseKernelsMLIR");
   benchmark::Shutdown();
   return 0;
 }
