@@ -61,10 +61,10 @@ static cl::opt<bool> printNames(
     cl::desc("Import: print locations, which carry the MIL value names "
              "(default on; --mil-print-names=false for bare IR)"),
     cl::init(true));
-static cl::opt<bool> noVerify(
-    "no-verify",
-    cl::desc("Skip verification (import: of every op and the module; "
-             "export: of the input module)"));
+static cl::opt<bool>
+    noVerify("no-verify",
+             cl::desc("Skip verification (import: of every op and the module; "
+                      "export: of the input module)"));
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);

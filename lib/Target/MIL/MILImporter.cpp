@@ -350,9 +350,8 @@ FailureOr<Attribute> Importer::convertParam(const Literal &lit, ParamKind kind,
       AsmResourceBlob *blob = resource.getRawHandle().getBlob();
       Type e = resource.getElementType();
       if (blob && !e.isInteger(1) && e.getIntOrFloatBitWidth() % 8 == 0)
-        return Attribute(
-            DenseElementsAttr::getFromRawBuffer(resource.getType(),
-                                                blob->getData()));
+        return Attribute(DenseElementsAttr::getFromRawBuffer(resource.getType(),
+                                                             blob->getData()));
     }
     if (!isa<ElementsAttr>(lit.attr)) {
       if (isa<BlobFileAttr>(lit.attr))
