@@ -1,6 +1,7 @@
 //===- MILReductionOps.td - MIL reductions (reduce_sum, reduce_mean, reduce_max, ...) -*- tablegen -*-===//
 //
-// Op family: reductions (reduce_sum, reduce_mean, reduce_max, ...).
+// Op family: reductions (defs/iOS15/reduction.py): reduce_* over a set of
+// axes, and reduce_argmax/reduce_argmin along one axis.
 //
 //===----------------------------------------------------------------------===//
 
@@ -8,5 +9,88 @@
 #define ANE_DIALECT_MIL_MILREDUCTIONOPS_TD
 
 include "MILBase.td"
+
+/// A reduction over `axes` (all axes when absent).
+class MIL_ReduceOp<string mnemonic, string semantics>
+    : MIL_Op<mnemonic, "ios15", [Pure, InferTypeOpAdaptor]> {
+  let summary = "reduces x with " # semantics # " over axes";
+  let description = [{
+    MIL `}] # mnemonic # [{` (iOS15): reduces `x` with }] # semantics # [{
+    over `axes`. `x` is fp16, fp32 or int32; the result has its dtype.
+
+    `axes` (optional) lists distinct axes, each with `-rank <= axis < rank`;
+    when absent, every axis is reduced. `keep_dims` (default false) keeps
+    each reduced axis as a dim of size 1; otherwise reduced axes are dropped,
+    so reducing every axis yields a rank-0 tensor.
+
+    ```mlir
+    %y = mil.}] # mnemonic # [{ %x {axes = array<i32: -1>, keep_dims = true} : (tensor<1x64x1x32xf16>) -> tensor<1x64x1x1xf16>
+    ```
+  }];
+  let arguments = (ins MIL_NumericTensor:$x,
+                   OptionalAttr<DenseI32ArrayAttr>:$axes,
+                   DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
+  let results = (outs MIL_NumericTensor:$output);
+  let assemblyFormat = "$x attr-dict `:` functional-type(operands, results)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &results) {
+      auto x = ::llvm::cast<::mlir::RankedTensorType>(adaptor.getX().getType());
+      return ::ane::mil::inferReductionResult(
+          loc, x, "axes", adaptor.getAxes(), adaptor.getKeepDims(),
+          x.getElementType(), results);
+    }
+  }];
+}
+
+def MIL_ReduceSumOp : MIL_ReduceOp<"reduce_sum", "sum">;
+def MIL_ReduceMeanOp : MIL_ReduceOp<"reduce_mean", "mean">;
+def MIL_ReduceMaxOp : MIL_ReduceOp<"reduce_max", "max">;
+def MIL_ReduceMinOp : MIL_ReduceOp<"reduce_min", "min">;
+def MIL_ReduceProdOp : MIL_ReduceOp<"reduce_prod", "product">;
+def MIL_ReduceSumSquareOp : MIL_ReduceOp<"reduce_sum_square",
+                                         "sum of squares">;
+def MIL_ReduceL2NormOp : MIL_ReduceOp<"reduce_l2_norm",
+                                      "sqrt of the sum of squares">;
+def MIL_ReduceLogSumExpOp : MIL_ReduceOp<"reduce_log_sum_exp",
+                                         "log of the sum of exponentials">;
+
+/// Index of the extreme value along `axis`.
+class MIL_ReduceArgOp<string mnemonic, string extreme>
+    : MIL_Op<mnemonic, "ios15", [Pure, InferTypeOpAdaptor]> {
+  let summary = "index of the " # extreme # " of x along axis";
+  let description = [{
+    MIL `}] # mnemonic # [{` (iOS15): the int32 index of the }] # extreme #
+    [{ of `x` along `axis` (default -1, `-rank <= axis < rank`). `x` is
+    fp16, fp32 or int32; ties are unspecified. `keep_dims` (default false)
+    keeps the axis as a dim of size 1, otherwise it is dropped. (iOS17's
+    `output_dtype` = "uint16" is not modelled: the result is int32.)
+
+    ```mlir
+    %i = mil.}] # mnemonic # [{ %x {axis = 1 : i32} : (tensor<2x10xf16>) -> tensor<2xi32>
+    ```
+  }];
+  let arguments = (ins MIL_NumericTensor:$x,
+                   DefaultValuedAttr<I32Attr, "-1">:$axis,
+                   DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
+  let results = (outs RankedTensorOf<[MIL_Int32]>:$output);
+  let assemblyFormat = "$x attr-dict `:` functional-type(operands, results)";
+  let extraClassDefinition = [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context, std::optional<::mlir::Location> loc,
+        Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &results) {
+      auto x = ::llvm::cast<::mlir::RankedTensorType>(adaptor.getX().getType());
+      int32_t axis = static_cast<int32_t>(adaptor.getAxis());
+      return ::ane::mil::inferReductionResult(
+          loc, x, "axis", ::llvm::ArrayRef<int32_t>(axis),
+          adaptor.getKeepDims(), ::mlir::IntegerType::get(context, 32),
+          results);
+    }
+  }];
+}
+
+def MIL_ReduceArgmaxOp : MIL_ReduceArgOp<"reduce_argmax", "maximum">;
+def MIL_ReduceArgminOp : MIL_ReduceArgOp<"reduce_argmin", "minimum">;
 
 #endif // ANE_DIALECT_MIL_MILREDUCTIONOPS_TD

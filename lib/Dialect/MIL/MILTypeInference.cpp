@@ -55,3 +55,104 @@ ane::mil::inferBroadcastResult(std::optional<Location> loc, Type x, Type y,
       *shape, resultElement ? resultElement : xType.getElementType()));
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Helpers of the activation, reduction and normalization families.
+//===----------------------------------------------------------------------===//
+
+#include "ane/Dialect/MIL/MILDialect.h"
+
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/SmallSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+Type ane::mil::getDTypeElementType(MLIRContext *context, StringRef name) {
+  auto integer = [&](unsigned width, IntegerType::SignednessSemantics sign) {
+    return IntegerType::get(context, width, sign);
+  };
+  return llvm::StringSwitch<Type>(name)
+      .Case("bool", integer(1, IntegerType::Signless))
+      .Case("int8", integer(8, IntegerType::Signless))
+      .Case("uint8", integer(8, IntegerType::Unsigned))
+      .Case("int16", integer(16, IntegerType::Signless))
+      .Case("uint16", integer(16, IntegerType::Unsigned))
+      .Case("int32", integer(32, IntegerType::Signless))
+      .Case("fp16", Float16Type::get(context))
+      .Case("fp32", Float32Type::get(context))
+      .Default(Type());
+}
+
+std::optional<ane::mil::Opset> ane::mil::getEnclosingOpset(Operation *op) {
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp())
+    if (auto name = parent->getAttrOfType<StringAttr>(MILDialect::kOpsetAttr))
+      return parseOpset(name.getValue());
+  return std::nullopt;
+}
+
+std::optional<int64_t> ane::mil::normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+std::optional<SmallVector<int64_t>>
+ane::mil::normalizeAxes(function_ref<InFlightDiagnostic()> emitError,
+                        StringRef name, ArrayRef<int32_t> axes, int64_t rank) {
+  SmallVector<int64_t> result;
+  llvm::SmallSet<int64_t, 8> seen;
+  for (int32_t axis : axes) {
+    std::optional<int64_t> normalized = normalizeAxis(axis, rank);
+    if (!normalized) {
+      if (emitError)
+        emitError() << "'" << name << "' value " << axis << " is out of range ["
+                    << -rank << ", " << rank << ") for rank " << rank;
+      return std::nullopt;
+    }
+    if (!seen.insert(*normalized).second) {
+      if (emitError)
+        emitError() << "'" << name << "' names dim " << *normalized
+                    << " more than once";
+      return std::nullopt;
+    }
+    result.push_back(*normalized);
+  }
+  return result;
+}
+
+LogicalResult ane::mil::inferReductionResult(
+    std::optional<Location> loc, RankedTensorType x, StringRef name,
+    std::optional<ArrayRef<int32_t>> axes, bool keepDims, Type element,
+    SmallVectorImpl<Type> &results) {
+  int64_t rank = x.getRank();
+  SmallVector<bool> reduced(rank, !axes.has_value());
+  if (axes) {
+    // reduce.axes-in-range, reduce.axes-unique (and reduce_arg.axis-in-range)
+    auto emitError = [&] { return mlir::emitError(*loc); };
+    auto normalized = normalizeAxes(
+        loc ? function_ref<InFlightDiagnostic()>(emitError) : nullptr, name,
+        *axes, rank);
+    if (!normalized)
+      return failure();
+    for (int64_t axis : *normalized)
+      reduced[axis] = true;
+  }
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < rank; ++i) {
+    if (!reduced[i])
+      shape.push_back(x.getDimSize(i));
+    else if (keepDims)
+      shape.push_back(1);
+  }
+  results.push_back(RankedTensorType::get(shape, element));
+  return success();
+}
+
+LogicalResult ane::mil::verifyFloatParam(Operation *op, StringRef name,
+                                         FloatAttr value) {
+  // param.float-dtype
+  if (value.getType().isF16() || value.getType().isF32())
+    return success();
+  return op->emitOpError("'")
+         << name << "' must be an fp16 or fp32 scalar, got " << value.getType();
+}
