@@ -638,6 +638,29 @@ LogicalResult Importer::parseStatement() {
     return success();
   }
 
+  // A parameter the dialect's op does not have (a later or earlier form of
+  // the op, e.g. iOS17's reduce_argmax output_dtype): an error, or a generic
+  // op with a warning when unknown ops are allowed.
+  if (iface)
+    for (auto &a : args)
+      if (!llvm::any_of(params, [&](const ParamInfo &p) {
+            return p.name == a.first.spelling;
+          })) {
+        if (!options.allowUnknownOps) {
+          error(a.first.loc()) << "'" << opName << "' has no parameter '"
+                               << a.first.spelling << "'";
+          return failure();
+        }
+        emitWarning(loc(a.first.loc()))
+            << "'" << opName << "' has no parameter '" << a.first.spelling
+            << "' in the mil dialect; imported as a generic op";
+        iface = nullptr;
+        for (auto &[key, lit] : attrArgs)
+          extra.emplace_back(StringAttr::get(ctx, key.spelling),
+                             typedAttr(lit));
+        attrArgs.clear();
+        break;
+      }
   if (iface) {
     SmallVector<Value> operands;
     SmallVector<int32_t> segments;
@@ -667,14 +690,6 @@ LogicalResult Importer::parseStatement() {
           return &b;
       return nullptr;
     };
-    for (auto &a : args)
-      if (!llvm::any_of(params, [&](const ParamInfo &p) {
-            return p.name == a.first.spelling;
-          })) {
-        error(a.first.loc()) << "'" << opName << "' has no parameter '"
-                             << a.first.spelling << "'";
-        return failure();
-      }
     for (const ParamInfo &p : params) {
       const Binding *b = findAny(p.name);
       switch (p.kind) {
