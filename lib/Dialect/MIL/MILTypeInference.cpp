@@ -7,6 +7,7 @@
 #include "ane/Dialect/MIL/MILTypeInference.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 
@@ -35,10 +36,9 @@ ane::mil::broadcastShapes(std::optional<Location> loc, ArrayRef<int64_t> a,
   return result;
 }
 
-LogicalResult
-ane::mil::inferBroadcastResult(std::optional<Location> loc, Type x, Type y,
-                               Type resultElement,
-                               SmallVectorImpl<Type> &results) {
+LogicalResult ane::mil::inferBroadcastResult(std::optional<Location> loc,
+                                             Type x, Type y, Type resultElement,
+                                             SmallVectorImpl<Type> &results) {
   auto xType = cast<RankedTensorType>(x);
   auto yType = cast<RankedTensorType>(y);
   if (xType.getElementType() != yType.getElementType()) {
@@ -155,4 +155,104 @@ LogicalResult ane::mil::verifyFloatParam(Operation *op, StringRef name,
     return success();
   return op->emitOpError("'")
          << name << "' must be an fp16 or fp32 scalar, got " << value.getType();
+// conv, conv_transpose, avg_pool, max_pool, matmul, linear,
+// scaled_dot_product_attention
+//===----------------------------------------------------------------------===//
+
+bool ane::mil::areCompatibleResultTypes(TypeRange inferred, TypeRange actual) {
+  if (inferred.size() != actual.size())
+    return false;
+  for (auto [a, b] : llvm::zip(inferred, actual)) {
+    auto ta = dyn_cast<RankedTensorType>(a);
+    auto tb = dyn_cast<RankedTensorType>(b);
+    if (!ta || !tb) {
+      if (a != b)
+        return false;
+      continue;
+    }
+    if (ta.getElementType() != tb.getElementType() ||
+        ta.getRank() != tb.getRank())
+      return false;
+    for (auto [da, db] : llvm::zip(ta.getShape(), tb.getShape()))
+      if (da != db && !ShapedType::isDynamic(da) && !ShapedType::isDynamic(db))
+        return false;
+  }
+  return true;
+}
+
+static int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+static int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+int64_t ane::mil::windowOutputDim(int64_t in, int64_t kernel, int64_t stride,
+                                  int64_t dilation, StringRef padType,
+                                  int64_t padBegin, int64_t padEnd,
+                                  bool ceilMode) {
+  if (ShapedType::isDynamic(in) || ShapedType::isDynamic(kernel) ||
+      stride <= 0 || dilation <= 0 || kernel <= 0 || in < 0)
+    return ShapedType::kDynamic;
+  if (padType == "same" || padType == "same_lower")
+    return ceilDiv(in, stride);
+  if (padType != "custom")
+    padBegin = padEnd = 0;
+  int64_t kEff = (kernel - 1) * dilation + 1;
+  int64_t span = in + padBegin + padEnd - kEff;
+  if (!ceilMode)
+    return floorDiv(span, stride) + 1;
+  int64_t out = floorDiv(span + stride - 1, stride) + 1;
+  // The last window must start inside the input or the begin padding.
+  if ((padBegin != 0 || padEnd != 0) && (out - 1) * stride >= in + padBegin)
+    --out;
+  return out;
+}
+
+LogicalResult
+ane::mil::verifyWindowAttrs(Operation *op, int64_t spatialRank,
+                            std::optional<ArrayRef<int32_t>> strides,
+                            std::optional<ArrayRef<int32_t>> dilations,
+                            std::optional<ArrayRef<int32_t>> pad) {
+  auto checkVector = [&](StringRef name, std::optional<ArrayRef<int32_t>> v,
+                         int64_t expectedLen, int32_t minValue,
+                         StringRef bound) -> LogicalResult {
+    if (!v)
+      return success();
+    // <op>.strides-length, <op>.dilations-length, <op>.pad-length
+    if (static_cast<int64_t>(v->size()) != expectedLen)
+      return op->emitOpError()
+             << "'" << name << "' must have " << expectedLen << " values ("
+             << (name == "pad" ? "2 per " : "one per ") << "spatial dim), got "
+             << v->size();
+    // <op>.strides-positive, <op>.dilations-positive, <op>.pad-nonnegative
+    for (auto [i, value] : llvm::enumerate(*v))
+      if (value < minValue)
+        return op->emitOpError() << "'" << name << "' values must be " << bound
+                                 << ", got " << value << " at index " << i;
+    return success();
+  };
+  if (failed(checkVector("strides", strides, spatialRank, 1, "positive")) ||
+      failed(checkVector("dilations", dilations, spatialRank, 1, "positive")) ||
+      failed(checkVector("pad", pad, 2 * spatialRank, 0, "non-negative")))
+    return failure();
+  return success();
+}
+
+std::string ane::mil::formatShape(ArrayRef<int64_t> shape) {
+  std::string s = "[";
+  for (auto [i, d] : llvm::enumerate(shape)) {
+    if (i)
+      s += ", ";
+    s += ShapedType::isDynamic(d) ? std::string("?") : std::to_string(d);
+  }
+  return s + "]";
+}
+
+bool ane::mil::isMILConstant(Value value) {
+  Operation *def = value.getDefiningOp();
+  if (!def)
+    return false;
+  return matchPattern(value, m_Constant()) ||
+         def->getName().getStringRef().starts_with("mil.constexpr_");
 }

@@ -1,4 +1,5 @@
-//===- MILTypeInference.h - Shape rules shared by mil ops --------*- C++ -*-===//
+//===- MILTypeInference.h - Shape rules shared by mil ops --------*- C++
+//-*-===//
 //
 // Result-type rules used by the inference methods of several op families
 // (broadcasting, ...). Each emits a located error when given a location.
@@ -8,10 +9,15 @@
 #ifndef ANE_DIALECT_MIL_MILTYPEINFERENCE_H
 #define ANE_DIALECT_MIL_MILTYPEINFERENCE_H
 
+#include "ane/Dialect/MIL/MILParams.h"
+
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Location.h"
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/TypeRange.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <string>
 
 namespace ane::mil {
 
@@ -29,6 +35,44 @@ llvm::LogicalResult
 inferBroadcastResult(std::optional<mlir::Location> loc, mlir::Type x,
                      mlir::Type y, mlir::Type resultElement,
                      llvm::SmallVectorImpl<mlir::Type> &results);
+
+//===----------------------------------------------------------------------===//
+// conv, conv_transpose, avg_pool, max_pool, matmul, linear,
+// scaled_dot_product_attention
+//===----------------------------------------------------------------------===//
+
+/// Result-type compatibility for ops whose inference falls back to dynamic
+/// dims (`?`) when a parameter is inconsistent (the verifier then reports
+/// it): same count, same element types, same ranks, and each dim pair equal
+/// or one of them dynamic.
+bool areCompatibleResultTypes(mlir::TypeRange inferred, mlir::TypeRange actual);
+
+/// One spatial output dim of conv / pooling. `padType` is "valid", "same",
+/// "same_lower" or "custom" (only then are padBegin/padEnd used). Returns
+/// ShapedType::kDynamic for a dynamic input or non-positive
+/// stride/dilation/kernel, and a value <= 0 when the window does not fit.
+int64_t windowOutputDim(int64_t in, int64_t kernel, int64_t stride,
+                        int64_t dilation, llvm::StringRef padType,
+                        int64_t padBegin, int64_t padEnd,
+                        bool ceilMode = false);
+
+/// Verifies the window attributes shared by conv and pooling ops: lengths
+/// (spatialRank, or 2 * spatialRank for `pad`), positive strides/dilations,
+/// non-negative pad. Rule ids `<op>.strides-length`, `<op>.strides-positive`,
+/// `<op>.dilations-length`, `<op>.dilations-positive`, `<op>.pad-length`,
+/// `<op>.pad-nonnegative`.
+llvm::LogicalResult
+verifyWindowAttrs(mlir::Operation *op, int64_t spatialRank,
+                  std::optional<llvm::ArrayRef<int32_t>> strides,
+                  std::optional<llvm::ArrayRef<int32_t>> dilations,
+                  std::optional<llvm::ArrayRef<int32_t>> pad);
+
+/// Formats a shape as MIL prints it: [1, 64, ?, 32].
+std::string formatShape(llvm::ArrayRef<int64_t> shape);
+
+/// True when `value` is a compile-time constant in MIL's sense: produced by
+/// a ConstantLike op (mil.const) or by a `mil.constexpr_*` op.
+bool isMILConstant(mlir::Value value);
 
 } // namespace ane::mil
 

@@ -1,0 +1,33 @@
+//===- ProbeCommand.h - The `probe` subcommand of ane-run -------*- C++ -*-===//
+//
+// Argument parsing and output of `ane-run probe`, so the tool only
+// dispatches to it:
+//
+//   ane-run probe [--platform=system|fake] [--json] [--channels=N]
+//                 [--seq=N] [--iters=N] [probe...]
+//
+// Probes: device-info, qos-sweep, weight-reload, weights-buffer,
+// procedure-index, perf-stats, all (the default). `--platform=fake` runs them
+// on the fake platform with the probe conv program (any host); the system
+// platform fails at once with "ANE backend unavailable: ..." off macOS.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ANE_RUNTIME_ANE_PROBECOMMAND_H
+#define ANE_RUNTIME_ANE_PROBECOMMAND_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace ane::device {
+
+/// Runs the probe subcommand (`args` without "probe"); prints the table or
+/// JSON to `out`, diagnostics to `err`. Returns the process exit code: 0 when
+/// every requested probe ran, 1 otherwise.
+int runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
+                    llvm::raw_ostream &out, llvm::raw_ostream &err);
+
+} // namespace ane::device
+
+#endif // ANE_RUNTIME_ANE_PROBECOMMAND_H

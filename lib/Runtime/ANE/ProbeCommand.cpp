@@ -1,0 +1,84 @@
+//===- ProbeCommand.cpp - The `probe` subcommand of ane-run ---------------===//
+
+#include "ane/Runtime/ANE/ProbeCommand.h"
+#include "ane/Runtime/ANE/Probes.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+using namespace ane::device;
+
+int ane::device::runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
+                                 llvm::raw_ostream &out,
+                                 llvm::raw_ostream &err) {
+  std::string platform = "system";
+  bool json = false;
+  ProbeOptions options;
+  std::vector<Probe> probes;
+  auto number = [&](llvm::StringRef arg, llvm::StringRef flag,
+                    auto &into) -> bool {
+    if (!arg.consume_front(flag))
+      return false;
+    unsigned long long v;
+    if (arg.getAsInteger(10, v) || v == 0) {
+      err << "error: " << flag << " needs a positive integer\n";
+      into = 0;
+    } else {
+      into = v;
+    }
+    return true;
+  };
+  for (llvm::StringRef arg : args) {
+    if (arg.consume_front("--platform=")) {
+      platform = arg.str();
+      if (platform != "system" && platform != "fake") {
+        err << "error: unknown platform '" << platform
+            << "' (expected system or fake)\n";
+        return 1;
+      }
+    } else if (arg == "--json") {
+      json = true;
+    } else if (number(arg, "--channels=", options.channels) ||
+               number(arg, "--seq=", options.seq) ||
+               number(arg, "--iters=", options.iters)) {
+      if (!options.channels || !options.seq || !options.iters)
+        return 1;
+    } else if (arg.starts_with("-")) {
+      err << "error: unknown option '" << arg << "'\n";
+      return 1;
+    } else {
+      auto parsed = parseProbes(arg);
+      if (!parsed) {
+        err << "error: " << llvm::toString(parsed.takeError()) << "\n";
+        return 1;
+      }
+      probes.insert(probes.end(), parsed->begin(), parsed->end());
+    }
+  }
+  if (probes.empty())
+    probes = cantFail(parseProbes("all"));
+
+  std::unique_ptr<FakePlatform> fake;
+  llvm::Expected<std::unique_ptr<ANEDevice>> device =
+      std::unique_ptr<ANEDevice>();
+  if (platform == "fake") {
+    FakeOptions fo;
+    fo.compile = convProbeFakeCompile();
+    fake = std::make_unique<FakePlatform>(std::move(fo));
+    device = ANEDevice::open(fake->platform());
+  } else {
+    device = ANEDevice::openSystem();
+  }
+  if (!device) {
+    err << "error: " << llvm::toString(device.takeError()) << "\n";
+    return 1;
+  }
+  ProbeReport report = runProbes(**device, probes, options);
+  if (json)
+    out << llvm::formatv("{0:2}", probeReportToJSON(report)) << "\n";
+  else
+    printProbeReport(out, report);
+  for (const std::string &e : report.errors)
+    err << "error: " << e << "\n";
+  return report.errors.empty() ? 0 : 1;
+}

@@ -1,0 +1,54 @@
+// RUN: ane-opt %s | ane-opt | FileCheck %s
+// RUN: ane-opt %s -mlir-print-op-generic | ane-opt | FileCheck %s
+// RUN: ane-opt %s -mlir-print-op-generic | FileCheck %s --check-prefix=TYPES
+
+// W8A8 as ANE kernels use it: quantize between layers, dequantize before the
+// next conv. TYPES checks the inferred result types.
+
+// CHECK-LABEL: func @w8a8
+// CHECK: %[[Q:.*]] = mil.quantize %arg0 scale = dense<1.250000e-01> : tensor<f16> output_dtype = "int8" : tensor<1x64x1x32xf16>
+// CHECK: mil.dequantize %[[Q]] scale = dense<1.250000e-01> : tensor<f16> : tensor<1x64x1x32xi8>
+// CHECK: mil.quantize %arg1 scale = dense<[1.000000e+00, 5.000000e-01]> : tensor<2xf32> zero_point = dense<[128, 0]> : tensor<2xui8> axis = 1 output_dtype = "uint8" : tensor<4x2xf32>
+// CHECK: mil.dequantize %{{.*}} scale = dense<[1.000000e+00, 5.000000e-01]> : tensor<2xf16> zero_point = dense<[128, 0]> : tensor<2xui8> axis = -1 : tensor<4x2xui8>
+// TYPES-LABEL: sym_name = "w8a8"
+// TYPES: "mil.quantize"{{.*}} -> tensor<1x64x1x32xi8>
+// TYPES: "mil.dequantize"{{.*}} -> tensor<1x64x1x32xf16>
+// TYPES: "mil.quantize"{{.*}} -> tensor<4x2xui8>
+// TYPES: "mil.dequantize"{{.*}} -> tensor<4x2xf16>
+func.func @w8a8(%x: tensor<1x64x1x32xf16>, %y: tensor<4x2xf32>) -> (tensor<1x64x1x32xf16>, tensor<4x2xf16>) {
+  %q = mil.quantize %x scale = dense<0.125> : tensor<f16> output_dtype = "int8" : tensor<1x64x1x32xf16>
+  %d = mil.dequantize %q scale = dense<0.125> : tensor<f16> : tensor<1x64x1x32xi8>
+  %q2 = mil.quantize %y scale = dense<[1.0, 0.5]> : tensor<2xf32> zero_point = dense<[128, 0]> : tensor<2xui8> axis = 1 output_dtype = "uint8" : tensor<4x2xf32>
+  %d2 = mil.dequantize %q2 scale = dense<[1.0, 0.5]> : tensor<2xf16> zero_point = dense<[128, 0]> : tensor<2xui8> axis = -1 : tensor<4x2xui8>
+  return %d, %d2 : tensor<1x64x1x32xf16>, tensor<4x2xf16>
+}
+
+// Dynamic dims are tolerated; per-channel length is not checked on them.
+// TYPES-LABEL: sym_name = "dynamic"
+// TYPES: "mil.quantize"{{.*}} -> tensor<?x3xi8>
+func.func @dynamic(%x: tensor<?x3xf16>) -> tensor<?x3xi8> {
+  %q = mil.quantize %x scale = dense<[1.0, 2.0, 4.0, 8.0]> : tensor<4xf16> axis = 0 output_dtype = "int8" : tensor<?x3xf16>
+  return %q : tensor<?x3xi8>
+}
+
+// CHECK-LABEL: func @constexprs
+// CHECK: mil.constexpr_affine_dequantize {axis = 0 : i32, quantized_data = #mil.blob_file<"@model_path/weights/weight.bin", 64>, scale = dense<1.250000e-01> : tensor<f16>, zero_point = dense<0> : tensor<i8>} : tensor<512x512x1x1xf16>
+// CHECK: mil.constexpr_affine_dequantize {axis = 1 : i32, quantized_data = dense<1> : tensor<2x3xui8>, scale = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>, zero_point = dense<5.000000e-01> : tensor<f32>} : tensor<2x3xf32>
+// CHECK: mil.constexpr_blockwise_shift_scale {data = dense<1> : tensor<64x32xi8>, offset = dense<0> : tensor<64x2xi8>, scale = dense<1.250000e-01> : tensor<64x2xf16>} : tensor<64x32xf16>
+// CHECK: mil.constexpr_blockwise_shift_scale {data = dense<1> : tensor<8x4xi4>, scale = dense<1.000000e+00> : tensor<1x1xf32>} : tensor<8x4xf32>
+// CHECK: mil.constexpr_lut_to_dense {indices = dense<3> : tensor<64x32xui4>, lut = dense<5.000000e-01> : tensor<4x1x16x1xf16>} : tensor<64x32xf16>
+// CHECK: mil.constexpr_lut_to_dense {indices = dense<5> : tensor<8x4xui8>, lut = dense<1> : tensor<1x1x64x2xi8>, vector_axis = 0 : i32} : tensor<16x4xi8>
+// CHECK: mil.constexpr_lut_to_dense {indices = #mil.blob_file<"@model_path/weights/weight.bin", 128>, lut = dense<5.000000e-01> : tensor<1x1x4x1xf32>} : tensor<8x4xf32>
+// CHECK: mil.constexpr_cast {output_dtype = "fp32", source_val = dense<1.000000e+00> : tensor<64xf16>} : tensor<64xf32>
+func.func @constexprs() -> (tensor<512x512x1x1xf16>, tensor<2x3xf32>, tensor<64x32xf16>, tensor<8x4xf32>, tensor<64x32xf16>, tensor<16x4xi8>, tensor<8x4xf32>, tensor<64xf32>) {
+  %0 = mil.constexpr_affine_dequantize {axis = 0 : i32, quantized_data = #mil.blob_file<"@model_path/weights/weight.bin", 64>, scale = dense<0.125> : tensor<f16>, zero_point = dense<0> : tensor<i8>} : tensor<512x512x1x1xf16>
+  %1 = mil.constexpr_affine_dequantize {axis = 1 : i32, quantized_data = dense<1> : tensor<2x3xui8>, scale = dense<[1.0, 2.0, 3.0]> : tensor<3xf32>, zero_point = dense<0.5> : tensor<f32>} : tensor<2x3xf32>
+  %2 = mil.constexpr_blockwise_shift_scale {data = dense<1> : tensor<64x32xi8>, scale = dense<0.125> : tensor<64x2xf16>, offset = dense<0> : tensor<64x2xi8>} : tensor<64x32xf16>
+  %3 = mil.constexpr_blockwise_shift_scale {data = dense<1> : tensor<8x4xi4>, scale = dense<1.0> : tensor<1x1xf32>} : tensor<8x4xf32>
+  %4 = mil.constexpr_lut_to_dense {indices = dense<3> : tensor<64x32xui4>, lut = dense<0.5> : tensor<4x1x16x1xf16>} : tensor<64x32xf16>
+  // uint6 indices held in ui8, vector palettization along dim 0.
+  %5 = mil.constexpr_lut_to_dense {indices = dense<5> : tensor<8x4xui8>, lut = dense<1> : tensor<1x1x64x2xi8>, vector_axis = 0 : i32} : tensor<16x4xi8>
+  %6 = mil.constexpr_lut_to_dense {indices = #mil.blob_file<"@model_path/weights/weight.bin", 128>, lut = dense<0.5> : tensor<1x1x4x1xf32>} : tensor<8x4xf32>
+  %7 = mil.constexpr_cast {source_val = dense<1.0> : tensor<64xf16>, output_dtype = "fp32"} : tensor<64xf32>
+  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<512x512x1x1xf16>, tensor<2x3xf32>, tensor<64x32xf16>, tensor<8x4xf32>, tensor<64x32xf16>, tensor<16x4xi8>, tensor<8x4xf32>, tensor<64xf32>
+}
