@@ -38,15 +38,14 @@ std::string fmt(ArrayRef<int32_t> values) {
 bool isDyn(int64_t d) { return ShapedType::isDynamic(d); }
 
 /// Normalizes `axis` into [0, rank) or reports it against `name`.
-FailureOr<int64_t> normalizeAxis(std::optional<Location> loc, StringRef name,
-                                 int64_t axis, int64_t rank) {
+FailureOr<int64_t> checkAxis(std::optional<Location> loc, StringRef name,
+                             int64_t axis, int64_t rank) {
   // <op>.axis-in-range (concat, split, expand_dims, squeeze, gather, stack)
-  if (axis < -rank || axis >= rank) {
-    err(loc) << "'" << name << "' must be in [" << -rank << ", " << rank
-             << "), got " << axis;
-    return failure();
-  }
-  return axis < 0 ? axis + rank : axis;
+  if (std::optional<int64_t> normalized = normalizeAxis(axis, rank))
+    return *normalized;
+  err(loc) << "'" << name << "' must be in [" << -rank << ", " << rank
+           << "), got " << axis;
+  return failure();
 }
 
 RankedTensorType tensorType(Value v) {
@@ -64,12 +63,9 @@ RankedTensorType tensorType(Value v) {
 /// not yet attached, as during parsing).
 static Opset opsetAround(Value value) {
   Block *block = value.getParentBlock();
-  for (Operation *op = block ? block->getParentOp() : nullptr; op;
-       op = op->getParentOp())
-    if (auto name = op->getAttrOfType<StringAttr>(MILDialect::kOpsetAttr))
-      if (auto opset = parseOpset(name.getValue()))
-        return *opset;
-  return Opset::ios17;
+  Operation *owner = block ? block->getParentOp() : nullptr;
+  return owner ? getEnclosingOpset(owner).value_or(Opset::ios17)
+               : Opset::ios17;
 }
 
 LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *,
@@ -413,7 +409,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
   }
   auto first = tensorType(values.front());
   int64_t rank = first.getRank();
-  auto axis = normalizeAxis(loc, "axis", (int32_t)adaptor.getAxis(), rank);
+  auto axis = checkAxis(loc, "axis", (int32_t)adaptor.getAxis(), rank);
   if (failed(axis))
     return failure();
   BoolAttr interleaveAttr = adaptor.getInterleaveAttr();
@@ -477,7 +473,7 @@ LogicalResult SplitOp::inferReturnTypes(MLIRContext *,
                                         SmallVectorImpl<Type> &results) {
   auto xType = tensorType(adaptor.getX());
   auto axis =
-      normalizeAxis(loc, "axis", (int32_t)adaptor.getAxis(), xType.getRank());
+      checkAxis(loc, "axis", (int32_t)adaptor.getAxis(), xType.getRank());
   if (failed(axis))
     return failure();
   std::optional<uint32_t> numSplits = adaptor.getNumSplits();
@@ -545,7 +541,7 @@ LogicalResult ExpandDimsOp::inferReturnTypes(MLIRContext *,
   SmallVector<bool> inserted(outRank, false);
   for (int32_t a : axes) {
     // expand_dims.axes-in-range
-    auto axis = normalizeAxis(loc, "axes", a, outRank);
+    auto axis = checkAxis(loc, "axes", a, outRank);
     if (failed(axis))
       return failure();
     // expand_dims.axes-distinct
@@ -577,7 +573,7 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
   if (std::optional<ArrayRef<int32_t>> axes = adaptor.getAxes()) {
     for (int32_t a : *axes) {
       // squeeze.axes-in-range
-      auto axis = normalizeAxis(loc, "axes", a, rank);
+      auto axis = checkAxis(loc, "axes", a, rank);
       if (failed(axis))
         return failure();
       int64_t d = xType.getDimSize(*axis);
@@ -690,7 +686,7 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *,
   auto iType = tensorType(adaptor.getIndices());
   // Defaulted attributes may be absent while parsing.
   int64_t axisValue = adaptor.getAxisAttr() ? (int32_t)adaptor.getAxis() : 0;
-  auto axis = normalizeAxis(loc, "axis", axisValue, xType.getRank());
+  auto axis = checkAxis(loc, "axis", axisValue, xType.getRank());
   if (failed(axis))
     return failure();
   int64_t batchDims =
@@ -754,7 +750,7 @@ LogicalResult StackOp::inferReturnTypes(MLIRContext *,
     }
   }
   int64_t rank = first.getRank();
-  auto axis = normalizeAxis(loc, "axis", (int32_t)adaptor.getAxis(), rank + 1);
+  auto axis = checkAxis(loc, "axis", (int32_t)adaptor.getAxis(), rank + 1);
   if (failed(axis))
     return failure();
   SmallVector<int64_t> out(first.getShape());

@@ -83,9 +83,8 @@ Type ane::mil::getDTypeElementType(MLIRContext *context, StringRef name) {
 }
 
 std::optional<ane::mil::Opset> ane::mil::getEnclosingOpset(Operation *op) {
-  for (Operation *parent = op->getParentOp(); parent;
-       parent = parent->getParentOp())
-    if (auto name = parent->getAttrOfType<StringAttr>(MILDialect::kOpsetAttr))
+  for (Operation *scope = op; scope; scope = scope->getParentOp())
+    if (auto name = scope->getAttrOfType<StringAttr>(MILDialect::kOpsetAttr))
       return parseOpset(name.getValue());
   return std::nullopt;
 }
@@ -155,6 +154,9 @@ LogicalResult ane::mil::verifyFloatParam(Operation *op, StringRef name,
     return success();
   return op->emitOpError("'")
          << name << "' must be an fp16 or fp32 scalar, got " << value.getType();
+}
+
+//===----------------------------------------------------------------------===//
 // conv, conv_transpose, avg_pool, max_pool, matmul, linear,
 // scaled_dot_product_attention
 //===----------------------------------------------------------------------===//

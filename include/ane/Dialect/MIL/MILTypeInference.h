@@ -96,8 +96,9 @@ enum class Opset;
 mlir::Type getDTypeElementType(mlir::MLIRContext *context,
                                llvm::StringRef name);
 
-/// The opset in force at `op`: the `mil.opset` of the nearest enclosing
-/// func.func or module that has one; std::nullopt when none does.
+/// The opset in force at `op`: the `mil.opset` of `op` itself or of the
+/// nearest enclosing func.func or module that has one; std::nullopt when
+/// none does.
 std::optional<Opset> getEnclosingOpset(mlir::Operation *op);
 
 /// Maps a MIL axis (-rank <= axis < rank) to [0, rank); std::nullopt when
