@@ -2,10 +2,7 @@
 
 #include "ane/Runtime/ProgramLoader.h"
 
-#if __has_include("ane/Target/MIL/MILImporter.h")
 #include "ane/Target/MIL/MILImporter.h"
-#define ANE_HAVE_MIL_IMPORTER 1
-#endif
 
 #include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
@@ -31,18 +28,11 @@ ane::runtime::loadProgram(llvm::StringRef path, MLIRContext &context,
     file = std::string(mil);
   }
   bool isMIL = llvm::StringRef(file).ends_with(".mil");
-#ifndef ANE_HAVE_MIL_IMPORTER
-  if (isMIL)
-    return loadError("'" + file +
-                     "': MIL text input needs the MIL importer, which this "
-                     "build does not have; pass a .mlir module");
-#endif
   auto buffer = llvm::MemoryBuffer::getFile(file);
   if (!buffer)
     return loadError("cannot read '" + file +
                      "': " + buffer.getError().message());
   sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-#ifdef ANE_HAVE_MIL_IMPORTER
   if (isMIL) {
     // Weights (BLOBFILE) are read relative to the program directory.
     ane::mil::MILImportOptions options;
@@ -55,7 +45,6 @@ ane::runtime::loadProgram(llvm::StringRef path, MLIRContext &context,
       return loadError("cannot import '" + file + "'");
     return std::move(module);
   }
-#endif
   OwningOpRef<ModuleOp> module =
       parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   if (!module)

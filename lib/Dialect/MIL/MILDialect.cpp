@@ -103,5 +103,12 @@ LogicalResult MILDialect::verifyOperationAttribute(Operation *op,
                              << "' must be a dictionary of strings";
     return success();
   }
+  // The MIL op name, when it differs from the result's var name (MIL text
+  // import/export).
+  if (name == "mil.name") {
+    if (!isa<StringAttr>(attr.getValue()))
+      return op->emitError() << "'mil.name' must be a string";
+    return success();
+  }
   return op->emitError() << "unknown mil dialect attribute '" << name << "'";
 }
