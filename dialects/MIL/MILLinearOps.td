@@ -51,7 +51,8 @@ def MIL_LinearOp : MIL_Op<"linear", "ios15", [Pure, InferTypeOpAdaptor]> {
   let summary = "fully connected layer: x · weightᵀ + bias";
   let description = [{
     MIL `linear` (iOS15; iOS17 lets `weight`/`bias` have a float dtype other
-    than `x`'s): `x` is `[*D, D_in]` of rank 1 to 3, `weight` is
+    than `x`'s): `x` is `[*D, D_in]` of rank >= 1 (coremltools documents 1 to 3; Apple's
+    compiler accepts rank 4), `weight` is
     `[D_out, D_in]` and the optional `bias` (default zeros) is `[D_out]`;
     MIL requires `weight` and `bias` to be constants. The result is
     `[*D, D_out]` with `x`'s dtype.

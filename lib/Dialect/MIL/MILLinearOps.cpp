@@ -139,10 +139,11 @@ LogicalResult LinearOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 LogicalResult LinearOp::verify() {
   auto x = cast<RankedTensorType>(getX().getType());
   auto weight = cast<RankedTensorType>(getWeight().getType());
-  // linear.x-rank
-  if (x.getRank() < 1 || x.getRank() > 3)
-    return emitOpError("'x' must have rank 1 to 3 ([*D, D_in]), got rank ")
-           << x.getRank();
+  // linear.x-rank: coremltools documents rank 1 to 3, but Apple's compiler
+  // prints (and Core ML runs) rank-4 `x` in real programs, so only rank 0 is
+  // rejected.
+  if (x.getRank() < 1)
+    return emitOpError("'x' must have rank >= 1 ([*D, D_in]), got rank 0");
   // linear.weight-rank
   if (weight.getRank() != 2)
     return emitOpError("'weight' must have rank 2 ([D_out, D_in]), got rank ")

@@ -95,7 +95,12 @@ LogicalResult checkAffineParams(Emitter emit, ArrayRef<int64_t> shape,
                     << fmtShape(shapeOf(scale).getShape()) << ", got "
                     << fmtShape(shapeOf(zeroPoint).getShape());
   }
-  // affine.scale-nonzero (only checked when the values are readable)
+  // affine.scale-nonzero: quantize/dequantize (iOS17) reject a zero scale,
+  // as coremltools does. Only checked when the values are readable.
+  // constexpr_affine_dequantize accepts it: real compiled programs hold zero
+  // scales for all-zero weight rows.
+  if (!iOS17Rules)
+    return success();
   if (auto values = scale.tryGetValues<APFloat>())
     for (auto [i, v] : llvm::enumerate(*values))
       if (v.isZero())

@@ -52,3 +52,12 @@ func.func @constexprs() -> (tensor<512x512x1x1xf16>, tensor<2x3xf32>, tensor<64x
   %7 = mil.constexpr_cast {source_val = dense<1.0> : tensor<64xf16>, output_dtype = "fp32"} : tensor<64xf32>
   return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<512x512x1x1xf16>, tensor<2x3xf32>, tensor<64x32xf16>, tensor<8x4xf32>, tensor<64x32xf16>, tensor<16x4xi8>, tensor<8x4xf32>, tensor<64xf32>
 }
+
+// A zero scale element is valid in constexpr_affine_dequantize (compiled
+// int8 models hold them for all-zero weight rows).
+// CHECK-LABEL: func @constexpr_zero_scale_row
+// CHECK: scale = dense<[1.000000e+00, 0.000000e+00]> : tensor<2xf16>
+func.func @constexpr_zero_scale_row() -> tensor<2x3xf16> {
+  %0 = mil.constexpr_affine_dequantize {axis = 0 : i32, quantized_data = dense<1> : tensor<2x3xi8>, scale = dense<[1.0, 0.0]> : tensor<2xf16>, zero_point = dense<0> : tensor<i8>} : tensor<2x3xf16>
+  return %0 : tensor<2x3xf16>
+}
