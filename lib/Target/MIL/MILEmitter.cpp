@@ -109,9 +109,14 @@ void Emitter::assignNames(func::FuncOp func) {
   used.clear();
   // Names written in the IR first, in order; generated names fill the gaps.
   SmallVector<std::pair<Value, std::string>> pending;
+  // A `mil.name` argument/result attribute (as ane-run and the builder
+  // write them) names the value too; a NameLoc wins when both are present.
   for (BlockArgument arg : func.getArguments()) {
     SmallVector<StringRef> found;
     collectNameLocs(arg.getLoc(), found);
+    if (auto attr = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
+                                                      kOpNameAttr))
+      found.push_back(attr.getValue());
     if (!found.empty())
       names[arg] = freshName(sanitize(found.front()));
   }
@@ -122,6 +127,12 @@ void Emitter::assignNames(func::FuncOp func) {
       if (i < found.size())
         names[result] = freshName(sanitize(found[i]));
   });
+  if (!func.getBody().empty())
+    if (auto ret = dyn_cast<func::ReturnOp>(func.getBody().back().back()))
+      for (auto [i, value] : llvm::enumerate(ret.getOperands()))
+        if (auto attr = func.getResultAttrOfType<StringAttr>(i, kOpNameAttr))
+          if (!names.count(value))
+            names[value] = freshName(sanitize(attr.getValue()));
   unsigned counter = 0;
   auto generate = [&](Value v, StringRef prefix) {
     if (names.count(v))
