@@ -38,8 +38,8 @@ std::optional<ArrayRef<char>> resourceBytes(Attribute value) {
 /// resource blobs are compared by contents.
 struct ConstKey {
   Type type;
-  Attribute value;                      // for non-resource values
-  std::optional<ArrayRef<char>> bytes;  // for resource values
+  Attribute value;                     // for non-resource values
+  std::optional<ArrayRef<char>> bytes; // for resource values
 
   bool operator==(const ConstKey &other) const {
     if (type != other.type || bytes.has_value() != other.bytes.has_value())
@@ -59,9 +59,9 @@ struct ConstKeyInfo {
   }
   static unsigned getHashValue(const ConstKey &key) {
     if (key.bytes)
-      return llvm::hash_combine(key.type.getAsOpaquePointer(),
-                                llvm::hash_combine_range(key.bytes->begin(),
-                                                         key.bytes->end()));
+      return llvm::hash_combine(
+          key.type.getAsOpaquePointer(),
+          llvm::hash_combine_range(key.bytes->begin(), key.bytes->end()));
     return llvm::hash_combine(key.type.getAsOpaquePointer(),
                               key.value.getAsOpaquePointer());
   }

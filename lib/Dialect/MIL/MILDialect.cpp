@@ -76,20 +76,20 @@ LogicalResult MILDialect::verifyOperationAttribute(Operation *op,
     auto version = dyn_cast<StringAttr>(attr.getValue());
     if (!isa<ModuleOp>(op))
       return op->emitError() << "'" << name << "' belongs on a module";
-    if (!version || !llvm::is_contained({"1.0", "1.1", "1.2", "1.3"},
-                                        version.getValue()))
-      return op->emitError() << "'" << name
-                             << "' must be a string \"1.0\" .. \"1.3\"";
+    if (!version ||
+        !llvm::is_contained({"1.0", "1.1", "1.2", "1.3"}, version.getValue()))
+      return op->emitError()
+             << "'" << name << "' must be a string \"1.0\" .. \"1.3\"";
     return success();
   }
   if (name == kOpsetAttr) {
     auto opset = dyn_cast<StringAttr>(attr.getValue());
     if (!isa<ModuleOp, func::FuncOp>(op))
-      return op->emitError() << "'" << name
-                             << "' belongs on a module or a func.func";
+      return op->emitError()
+             << "'" << name << "' belongs on a module or a func.func";
     if (!opset || !parseOpset(opset.getValue()))
-      return op->emitError() << "'" << name
-                             << "' must be one of \"ios15\" .. \"ios18\"";
+      return op->emitError()
+             << "'" << name << "' must be one of \"ios15\" .. \"ios18\"";
     return success();
   }
   if (name == kBuildInfoAttr) {
@@ -99,8 +99,8 @@ LogicalResult MILDialect::verifyOperationAttribute(Operation *op,
     if (!dict || !llvm::all_of(dict, [](NamedAttribute entry) {
           return isa<StringAttr>(entry.getValue());
         }))
-      return op->emitError() << "'" << name
-                             << "' must be a dictionary of strings";
+      return op->emitError()
+             << "'" << name << "' must be a dictionary of strings";
     return success();
   }
   // The MIL op name, when it differs from the result's var name (MIL text

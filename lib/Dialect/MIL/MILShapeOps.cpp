@@ -64,8 +64,7 @@ RankedTensorType tensorType(Value v) {
 static Opset opsetAround(Value value) {
   Block *block = value.getParentBlock();
   Operation *owner = block ? block->getParentOp() : nullptr;
-  return owner ? getEnclosingOpset(owner).value_or(Opset::ios17)
-               : Opset::ios17;
+  return owner ? getEnclosingOpset(owner).value_or(Opset::ios17) : Opset::ios17;
 }
 
 LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *,

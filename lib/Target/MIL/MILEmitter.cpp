@@ -114,8 +114,8 @@ void Emitter::assignNames(func::FuncOp func) {
   for (BlockArgument arg : func.getArguments()) {
     SmallVector<StringRef> found;
     collectNameLocs(arg.getLoc(), found);
-    if (auto attr = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(),
-                                                      kOpNameAttr))
+    if (auto attr =
+            func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), kOpNameAttr))
       found.push_back(attr.getValue());
     if (!found.empty())
       names[arg] = freshName(sanitize(found.front()));

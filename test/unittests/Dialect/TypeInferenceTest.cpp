@@ -33,8 +33,10 @@ TEST(InferBroadcastResult, RejectsMixedDtypes) {
   SmallVector<Type> results;
   auto f16 = RankedTensorType::get({2}, Float16Type::get(&ctx));
   auto f32 = RankedTensorType::get({2}, Float32Type::get(&ctx));
-  EXPECT_TRUE(failed(inferBroadcastResult(std::nullopt, f16, f32, nullptr, results)));
-  EXPECT_TRUE(succeeded(inferBroadcastResult(std::nullopt, f16, f16, nullptr, results)));
+  EXPECT_TRUE(
+      failed(inferBroadcastResult(std::nullopt, f16, f32, nullptr, results)));
+  EXPECT_TRUE(succeeded(
+      inferBroadcastResult(std::nullopt, f16, f16, nullptr, results)));
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0], f16);
 }

@@ -10,8 +10,8 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/StringRef.h"
-#include <type_traits>
 #include <optional>
+#include <type_traits>
 
 namespace ane::mil {
 
