@@ -79,25 +79,35 @@ LogicalResult ConvOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
   return success();
 }
 
+/// The rules conv and conv_transpose share: x has 1-3 spatial dims, weight
+/// has x's rank (`layout` names its dims), groups is positive.
+/// Rule ids: <op>.x-rank, <op>.weight-rank, <op>.groups-positive.
+static LogicalResult verifyConvRanksAndGroups(Operation *op, RankedTensorType x,
+                                              RankedTensorType weight,
+                                              int64_t groups,
+                                              StringRef layout) {
+  int64_t rank = x.getRank();
+  if (!isValidSpatialRank(rank))
+    return op->emitOpError("'x' must have rank 3 to 5 ([N, C_in, *D] with 1-3 "
+                           "spatial dims), got rank ")
+           << rank;
+  if (weight.getRank() != rank)
+    return op->emitOpError("'weight' must have the rank of 'x' (")
+           << rank << ", " << layout << "), got rank " << weight.getRank();
+  if (groups < 1)
+    return op->emitOpError("'groups' must be positive, got ") << groups;
+  return success();
+}
+
 LogicalResult ConvOp::verify() {
   auto x = cast<RankedTensorType>(getX().getType());
   auto weight = cast<RankedTensorType>(getWeight().getType());
-  int64_t rank = x.getRank();
-  // conv.x-rank
-  if (!isValidSpatialRank(rank))
-    return emitOpError("'x' must have rank 3 to 5 ([N, C_in, *D] with 1-3 "
-                       "spatial dims), got rank ")
-           << rank;
-  // conv.weight-rank
-  if (weight.getRank() != rank)
-    return emitOpError("'weight' must have the rank of 'x' (")
-           << rank << ", [C_out, C_in / groups, *K]), got rank "
-           << weight.getRank();
-  int64_t spatialRank = rank - 2;
   int64_t groups = static_cast<int32_t>(getGroups());
-  // conv.groups-positive
-  if (groups < 1)
-    return emitOpError("'groups' must be positive, got ") << groups;
+  if (failed(verifyConvRanksAndGroups(*this, x, weight, groups,
+                                      "[C_out, C_in / groups, *K]")))
+    return failure();
+  int64_t rank = x.getRank();
+  int64_t spatialRank = rank - 2;
   int64_t cin = x.getDimSize(1), cout = weight.getDimSize(0);
   if (!ShapedType::isDynamic(cin)) {
     // conv.groups-divide-cin
@@ -220,22 +230,12 @@ ConvTransposeOp::inferReturnTypes(MLIRContext *, std::optional<Location>,
 LogicalResult ConvTransposeOp::verify() {
   auto x = cast<RankedTensorType>(getX().getType());
   auto weight = cast<RankedTensorType>(getWeight().getType());
-  int64_t rank = x.getRank();
-  // conv_transpose.x-rank
-  if (!isValidSpatialRank(rank))
-    return emitOpError("'x' must have rank 3 to 5 ([N, C_in, *D] with 1-3 "
-                       "spatial dims), got rank ")
-           << rank;
-  // conv_transpose.weight-rank
-  if (weight.getRank() != rank)
-    return emitOpError("'weight' must have the rank of 'x' (")
-           << rank << ", [C_in, C_out / groups, *K]), got rank "
-           << weight.getRank();
-  int64_t spatialRank = rank - 2;
   int64_t groups = static_cast<int32_t>(getGroups());
-  // conv_transpose.groups-positive
-  if (groups < 1)
-    return emitOpError("'groups' must be positive, got ") << groups;
+  if (failed(verifyConvRanksAndGroups(*this, x, weight, groups,
+                                      "[C_in, C_out / groups, *K]")))
+    return failure();
+  int64_t rank = x.getRank();
+  int64_t spatialRank = rank - 2;
   int64_t cin = x.getDimSize(1);
   if (!ShapedType::isDynamic(cin)) {
     // conv_transpose.groups-divide-cin
