@@ -55,12 +55,15 @@ build() {
   check_tools
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     log "configuring $BUILD_DIR"
+    local launcher=()
+    # ccache, when present, is used (it is not required).
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     cmake -G Ninja -S "$ROOT" -B "$BUILD_DIR" \
       -DCMAKE_BUILD_TYPE=Release \
       -DCMAKE_C_COMPILER="$LLVM_PREFIX/bin/clang" \
       -DCMAKE_CXX_COMPILER="$LLVM_PREFIX/bin/clang++" \
       -DMLIR_DIR="$LLVM_PREFIX/lib/cmake/mlir" \
-      -DLLVM_EXTERNAL_LIT="$LLVM_PREFIX/bin/lit" >/dev/null
+      -DLLVM_EXTERNAL_LIT="$LLVM_PREFIX/bin/lit" "${launcher[@]}" >/dev/null
   fi
   log "building with $JOBS jobs"
   cmake --build "$BUILD_DIR" -- -j "$JOBS"
