@@ -1,17 +1,19 @@
 // Data movement on fp16 (bit-exact): reshape, transpose, slice_by_index
 // (negative stride, end/squeeze masks), slice_by_size, concat (+interleave),
-// split, expand_dims, squeeze, tile, pad (3 modes), gather, band_part, stack
+// split, expand_dims, squeeze, tile, pad (3 modes), gather (+batch_dims),
+// band_part, stack
 // vs NumPy (Inputs/ref.py shape_f16).
 
 // REQUIRES: mil-op-reshape, mil-op-transpose, mil-op-slice_by_index, mil-op-slice_by_size, mil-op-concat, mil-op-tile, mil-op-split, mil-op-expand_dims, mil-op-squeeze, mil-op-pad, mil-op-gather, mil-op-band_part, mil-op-stack
 
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %npython %refs/ref.py shape_f16 %t
-// RUN: ane-run run %s --input x=%t/x.npy --input x2=%t/x2.npy --input idx=%t/idx.npy --output-dir %t
+// RUN: ane-run run %s --input x=%t/x.npy --input x2=%t/x2.npy --input idx=%t/idx.npy --input bidx=%t/bidx.npy --output-dir %t
 // RUN: %npython %refs/check_npy.py --dir %t --exact
 
 !t = tensor<2x3x4xf16>
-func.func @main(%x: !t {mil.name = "x"}, %x2: tensor<2x1x4xf16> {mil.name = "x2"}, %idx: tensor<2xi32> {mil.name = "idx"}) -> (
+func.func @main(%x: !t {mil.name = "x"}, %x2: tensor<2x1x4xf16> {mil.name = "x2"}, %idx: tensor<2xi32> {mil.name = "idx"},
+    %bidx: tensor<2x2xi32> {mil.name = "bidx"}) -> (
     tensor<4x6xf16> {mil.name = "reshape"}, tensor<4x2x3xf16> {mil.name = "transpose"},
     tensor<2x4xf16> {mil.name = "slice_index"}, tensor<2x2x2xf16> {mil.name = "slice_size"},
     tensor<2x4x4xf16> {mil.name = "concat"}, tensor<2x3x8xf16> {mil.name = "interleave"},
@@ -19,7 +21,8 @@ func.func @main(%x: !t {mil.name = "x"}, %x2: tensor<2x1x4xf16> {mil.name = "x2"
     tensor<1x2x3x4xf16> {mil.name = "expand"}, tensor<2x4xf16> {mil.name = "squeeze"},
     tensor<2x6x4xf16> {mil.name = "tile"}, tensor<2x3x7xf16> {mil.name = "pad_reflect"},
     tensor<2x4x6xf16> {mil.name = "pad_constant"}, tensor<2x3x7xf16> {mil.name = "pad_replicate"},
-    tensor<2x2x4xf16> {mil.name = "gather"}, !t {mil.name = "band"},
+    tensor<2x2x4xf16> {mil.name = "gather"}, tensor<2x2x4xf16> {mil.name = "gather_batch"},
+    !t {mil.name = "band"},
     tensor<2x2x3x4xf16> {mil.name = "stack"}) {
   %0 = "mil.reshape"(%x) <{shape = array<i32: 4, 6>}> : (!t) -> tensor<4x6xf16>
   %1 = "mil.transpose"(%x) <{perm = array<i32: 2, 0, 1>}> : (!t) -> tensor<4x2x3xf16>
@@ -36,8 +39,9 @@ func.func @main(%x: !t {mil.name = "x"}, %x2: tensor<2x1x4xf16> {mil.name = "x2"
   %11 = "mil.pad"(%x) <{pad = array<i32: 0, 1, 2, 0>, mode = "constant", constant_val = 9.000000e+00 : f32}> : (!t) -> tensor<2x4x6xf16>
   %12 = "mil.pad"(%x) <{pad = array<i32: 1, 2>, mode = "replicate"}> : (!t) -> tensor<2x3x7xf16>
   %13 = "mil.gather"(%x, %idx) <{axis = 1 : i32}> : (!t, tensor<2xi32>) -> tensor<2x2x4xf16>
+  %gb = "mil.gather"(%x, %bidx) <{axis = 1 : i32, batch_dims = 1 : i32}> : (!t, tensor<2x2xi32>) -> tensor<2x2x4xf16>
   %14 = "mil.band_part"(%x) <{lower = 1 : i32, upper = 0 : i32}> : (!t) -> !t
   %15 = "mil.stack"(%x, %x) <{axis = 1 : i32}> : (!t, !t) -> tensor<2x2x3x4xf16>
-  return %0, %1, %2, %3, %4, %5, %6#0, %6#1, %7, %8, %9, %10, %11, %12, %13, %14, %15
-    : tensor<4x6xf16>, tensor<4x2x3xf16>, tensor<2x4xf16>, tensor<2x2x2xf16>, tensor<2x4x4xf16>, tensor<2x3x8xf16>, tensor<2x1x4xf16>, tensor<2x2x4xf16>, tensor<1x2x3x4xf16>, tensor<2x4xf16>, tensor<2x6x4xf16>, tensor<2x3x7xf16>, tensor<2x4x6xf16>, tensor<2x3x7xf16>, tensor<2x2x4xf16>, !t, tensor<2x2x3x4xf16>
+  return %0, %1, %2, %3, %4, %5, %6#0, %6#1, %7, %8, %9, %10, %11, %12, %13, %gb, %14, %15
+    : tensor<4x6xf16>, tensor<4x2x3xf16>, tensor<2x4xf16>, tensor<2x2x2xf16>, tensor<2x4x4xf16>, tensor<2x3x8xf16>, tensor<2x1x4xf16>, tensor<2x2x4xf16>, tensor<1x2x3x4xf16>, tensor<2x4xf16>, tensor<2x6x4xf16>, tensor<2x3x7xf16>, tensor<2x4x6xf16>, tensor<2x3x7xf16>, tensor<2x2x4xf16>, tensor<2x2x4xf16>, !t, tensor<2x2x3x4xf16>
 }

@@ -7,6 +7,7 @@
 
 #include "Evaluator.h"
 
+#include <algorithm>
 #include <cstring>
 
 using namespace mlir;
@@ -243,14 +244,14 @@ static FailureOr<StepFn> prepareGather(OpParams &p, PrepareContext &ctx) {
       out = ctx.slot(p.getOp()->getResult(0));
   Shape s = ctx.info(x).shape, is = ctx.info(idx).shape;
   int64_t axis = normAxis(p.getInt("axis", 0), s.size());
-  if (!AlongAxis && p.getInt("batch_dims", 0) != 0) {
-    p.getOp()->emitError() << "interpreter: gather with batch_dims != 0 is "
-                              "not supported";
-    return failure();
-  }
+  // gather's batch_dims: the first `batch` dims of x and indices are paired;
+  // each batch gathers from its own slice of x with its own indices.
+  int64_t batch = AlongAxis ? 0 : p.getInt("batch_dims", 0);
+  int64_t numBatches = numElementsOf(ArrayRef(s).take_front(batch));
   int64_t outer, mid, inner;
   splitAround(s, axis, outer, mid, inner);
-  int64_t numIdx = numElementsOf(is);
+  outer /= std::max<int64_t>(numBatches, 1);
+  int64_t numIdx = numElementsOf(ArrayRef(is).drop_front(batch));
   int64_t idxAxis = AlongAxis && !is.empty() ? is[axis] : 0;
   size_t elem = dtypeSize(ctx.info(x).dtype);
   return StepFn([=](Frame &f) -> llvm::Error {
@@ -258,10 +259,17 @@ static FailureOr<StepFn> prepareGather(OpParams &p, PrepareContext &ctx) {
     const int32_t *ip = f.i32(idx);
     const char *src = static_cast<const char *>(f.get(x).raw());
     char *dst = static_cast<char *>(f.alloc(out).raw());
-    bool ok = AlongAxis ? kernels::gatherAlongAxis(src, dst, elem, outer, mid,
-                                                   inner, ip, idxAxis, bad)
-                        : kernels::gather(src, dst, elem, outer, mid, inner, ip,
-                                          numIdx, bad);
+    bool ok = true;
+    if (AlongAxis) {
+      ok = kernels::gatherAlongAxis(src, dst, elem, outer, mid, inner, ip,
+                                    idxAxis, bad);
+    } else {
+      size_t srcStride = outer * mid * inner * elem,
+             dstStride = outer * numIdx * inner * elem;
+      for (int64_t b = 0; ok && b < numBatches; ++b)
+        ok = kernels::gather(src + b * srcStride, dst + b * dstStride, elem,
+                             outer, mid, inner, ip + b * numIdx, numIdx, bad);
+    }
     if (!ok)
       return stepError("index " + llvm::Twine(bad) +
                        " is out of range for axis of size " + llvm::Twine(mid));

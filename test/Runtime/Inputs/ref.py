@@ -400,12 +400,13 @@ def shape_f16():
     x = f16(r.uniform(-4, 4, (2, 3, 4)))
     x2 = f16(r.uniform(-4, 4, (2, 1, 4)))
     idx = np.array([2, 0], np.int32)
+    bidx = np.array([[1, 2], [0, 0]], np.int32)
     inter = np.stack([x, x2.repeat(3, axis=1)], axis=3).reshape(2, 3, 8)
     pad_c = np.pad(x.astype(np.float32), [(0, 0), (0, 1), (2, 0)], constant_values=9).astype(np.float16)
     band = x.copy()
     i, j = np.indices((3, 4))
     band[:, ~((i - j <= 1) & (j - i <= 0))] = 0
-    return ({"x": x, "x2": x2, "idx": idx}, {
+    return ({"x": x, "x2": x2, "idx": idx, "bidx": bidx}, {
         "reshape": x.reshape(4, 6),
         "transpose": np.transpose(x, (2, 0, 1)),
         "slice_index": np.ascontiguousarray(x[1, 0:3:2, 3::-1]),
@@ -421,6 +422,7 @@ def shape_f16():
         "pad_constant": pad_c,
         "pad_replicate": np.pad(x, [(0, 0), (0, 0), (1, 2)], mode="edge"),
         "gather": np.take(x, idx, axis=1),
+        "gather_batch": np.stack([np.take(x[b], bidx[b], axis=0) for b in range(2)]),
         "band": band,
         "stack": np.stack([x, x], axis=1),
     })
