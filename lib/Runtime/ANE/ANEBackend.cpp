@@ -269,6 +269,5 @@ ane::device::createANEBackend(const ANEBackendOptions &options) {
 }
 
 void ane::device::registerANEBackend(const ANEBackendOptions &options) {
-  FakePlatform::setDefaultCompile(interpreterFakeCompile());
   registerBackend("ane", [options]() { return createANEBackend(options); });
 }
