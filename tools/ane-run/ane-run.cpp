@@ -3,6 +3,10 @@
 //   ane-run run PROGRAM [--input NAME=FILE.npy ...] [--random-inputs]
 //               [--seed N] [--output-dir DIR] [--backend cpu|ane|auto]
 //   ane-run bench PROGRAM [--warmup 10] [--iters 50] [--json] [...]
+//   ane-run probe [--platform system|fake] [--json] [PROBE...]
+//
+// The `ane` backend's flags (--platform, --qos, --fake-device,
+// --trace-platform) are described in DeviceFlags.h.
 //
 // PROGRAM is a .mlir module in the mil dialect (or, with the MIL importer,
 // a model.mil / program directory). Inputs and outputs are .npy files named
@@ -10,7 +14,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DeviceFlags.h"
+
 #include "ane/InitAll.h"
+#include "ane/Runtime/ANE/ProbeCommand.h"
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Half.h"
 #include "ane/Runtime/Npy.h"
@@ -39,6 +46,9 @@ const char *kUsage =
     "       ane-run bench PROGRAM [--warmup 10] [--iters 50] [--json] "
     "[--input ...]\n"
     "                     [--seed N] [--backend cpu|ane|auto] [--entry FN]\n"
+    "       ane-run probe [--platform system|fake] [--json] [PROBE...]\n"
+    "ane backend: [--platform system|fake] [--qos N] [--fake-device KEY[=V]] "
+    "[--trace-platform]\n"
     "PROGRAM: a .mlir module in the mil dialect, a model.mil, or a program "
     "directory.\n";
 
@@ -48,6 +58,7 @@ struct Options {
   bool randomInputs = false, json = false;
   uint64_t seed = 0;
   int64_t warmup = 10, iters = 50;
+  ane::run::DeviceFlags device;
 };
 
 int fail(const llvm::Twine &msg) {
@@ -111,6 +122,17 @@ std::string parseArgs(int argc, char **argv, Options &o) {
         return "--backend expects cpu, ane or auto, got '" + v + "'";
     } else if (value("--entry", v)) {
       o.entry = v;
+    } else if (value("--platform", v)) {
+      o.device.platform = v;
+    } else if (value("--qos", v)) {
+      int64_t q;
+      if (!intArg(v, q) || q > 63)
+        return "--qos expects an integer in 0..63";
+      o.device.qos = q;
+    } else if (value("--fake-device", v)) {
+      o.device.fakeDevice.push_back(v);
+    } else if (a == "--trace-platform") {
+      o.device.tracePlatform = true;
     } else if (a.starts_with("-")) {
       return "unknown option '" + a.str() + "'";
     } else if (o.program.empty()) {
@@ -121,7 +143,7 @@ std::string parseArgs(int argc, char **argv, Options &o) {
   }
   if (o.program.empty())
     return "missing PROGRAM";
-  return "";
+  return ane::run::registerANEBackendFromFlags(o.device);
 }
 
 /// Deterministic random values in the dtype's natural range: floats in
@@ -300,6 +322,7 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
   for (int64_t i = 0; i < o.warmup; ++i)
     if (llvm::Error err = k->eval())
       return fail(llvm::toString(std::move(err)));
+  double warmupDeviceMs = k->stats().totalMs;
   auto start = std::chrono::steady_clock::now();
   for (int64_t i = 0; i < o.iters; ++i)
     if (llvm::Error err = k->eval())
@@ -309,6 +332,7 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
                   .count() /
               double(o.iters);
   KernelStats st = k->stats();
+  double deviceMs = (st.totalMs - warmupDeviceMs) / double(o.iters);
   double weightMB = st.weightBytes / (1024.0 * 1024.0);
   double gflop = st.flops / 1e9;
   double tflops = ms > 0 ? st.flops / (ms * 1e-3) / 1e12 : 0;
@@ -318,10 +342,13 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
         "{\"program\": \"%s\", \"entry\": \"%s\", \"backend\": \"%s\", "
         "\"weight_mb\": %.3f, \"gflop\": %.4f, \"ms_per_eval\": %.4f, "
         "\"tflops\": %.5f, \"warmup\": %lld, \"iters\": %lld, "
-        "\"peak_live_mb\": %.3f}\n",
+        "\"peak_live_mb\": %.3f",
         config.c_str(), o.entry.c_str(), backendName.c_str(), weightMB, gflop,
         ms, tflops, (long long)o.warmup, (long long)o.iters,
         st.peakBytes / (1024.0 * 1024.0));
+    if (st.deviceTime)
+      llvm::outs() << llvm::format(", \"device_ms_per_eval\": %.4f", deviceMs);
+    llvm::outs() << "}\n";
     return 0;
   }
   std::string label = config + " @" + o.entry + " [" + backendName + "]";
@@ -330,12 +357,19 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
   llvm::outs() << std::string(78, '-') << "\n";
   llvm::outs() << llvm::format("%-40s %8.1f %8.2f %7.3f ms %8.3f\n",
                                label.c_str(), weightMB, gflop, ms, tflops);
+  if (st.deviceTime)
+    llvm::outs() << llvm::format(
+        "device time (hwExecutionTime): %.3f ms/eval\n", deviceMs);
   return 0;
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
+  if (argc >= 2 && StringRef(argv[1]) == "probe")
+    return ane::device::runProbeCommand(
+        llvm::SmallVector<StringRef>(argv + 2, argv + argc), llvm::outs(),
+        llvm::errs());
   Options o;
   std::string err = parseArgs(argc, argv, o);
   if (!err.empty()) {

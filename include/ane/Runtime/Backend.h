@@ -25,6 +25,9 @@ struct KernelStats {
   int64_t evals = 0;
   double lastMs = 0;
   double totalMs = 0;
+  /// lastMs/totalMs are the device's own execution time (ANE
+  /// hwExecutionTime) rather than host wall time.
+  bool deviceTime = false;
   size_t peakBytes = 0;    ///< host bytes of live intermediate values
   int64_t flops = 0;       ///< FLOPs of one eval, from the program's ops
   int64_t weightBytes = 0; ///< bytes of the program's constants
@@ -60,7 +63,8 @@ using BackendFactory =
 
 /// Registers (or replaces) the backend called `name`. "cpu" is built in;
 /// "ane" is a stub reporting "ANE backend unavailable: ..." until the device
-/// backend registers itself.
+/// backend registers itself (ane::device::registerANEBackend,
+/// ane/Runtime/ANE/ANEBackend.h).
 void registerBackend(llvm::StringRef name, BackendFactory factory);
 /// Creates the backend called `name` ("cpu", "ane").
 llvm::Expected<std::unique_ptr<Backend>> createBackend(llvm::StringRef name);

@@ -28,7 +28,17 @@ int ane::device::runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
     }
     return true;
   };
-  for (llvm::StringRef arg : args) {
+  // "--flag value" is accepted for "--flag=value".
+  std::vector<std::string> normalized;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (llvm::is_contained({"--platform", "--channels", "--seq", "--iters"},
+                           args[i]) &&
+        i + 1 < args.size())
+      normalized.push_back((args[i] + "=" + args[i + 1]).str()), ++i;
+    else
+      normalized.push_back(args[i].str());
+  }
+  for (llvm::StringRef arg : normalized) {
     if (arg.consume_front("--platform=")) {
       platform = arg.str();
       if (platform != "system" && platform != "fake") {

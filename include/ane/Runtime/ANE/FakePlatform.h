@@ -119,8 +119,9 @@ public:
   /// program that copies input (j mod #inputs) into output j.
   static FakeCompileFn identityCompile();
   /// The compile callback of fakes created without one (including the C
-  /// API's ANE_PLATFORM=fake): identityCompile() unless replaced. This is
-  /// where the MIL importer + CPU interpreter plug in, process-wide.
+  /// API's ANE_PLATFORM=fake): identityCompile() unless replaced. (The `ane`
+  /// Backend passes its own, interpreterFakeCompile() in
+  /// InterpreterProgram.h, which runs the MIL on the CPU interpreter.)
   static FakeCompileFn defaultCompile();
   static void setDefaultCompile(FakeCompileFn compile);
 

@@ -6,6 +6,7 @@
 //   ane-run probe [--platform=system|fake] [--json] [--channels=N]
 //                 [--seq=N] [--iters=N] [probe...]
 //
+// (`--flag value` works as well as `--flag=value`.)
 // Probes: device-info, qos-sweep, weight-reload, weights-buffer,
 // procedure-index, perf-stats, all (the default). `--platform=fake` runs them
 // on the fake platform with the probe conv program (any host); the system

@@ -145,8 +145,7 @@ TEST_F(ANEDeviceTest, IdentityProgramRoundTripsBytes) {
 TEST_F(ANEDeviceTest, ProcessWideDefaultCompileIsPluggable) {
   std::vector<std::string> log;
   FakePlatform::setDefaultCompile(scaleCompile(&log));
-  auto restore =
-      llvm::make_scope_exit([] { FakePlatform::setDefaultCompile(nullptr); });
+  llvm::scope_exit restore([] { FakePlatform::setDefaultCompile(nullptr); });
   {
     FakePlatform fake; // No compile callback given: uses the default.
     auto dev = openDevice(fake);

@@ -1,0 +1,270 @@
+//===- ANEBackendTest.cpp - The `ane` Backend on the fake platform --------===//
+//
+// The ane Backend end to end on the fake platform (MIL export, compile
+// through the device protocol, programs on the MIL importer + interpreter):
+// outputs equal to the cpu backend's bit for bit, the recorded call
+// sequence, statistics, several inputs, the compile budget, entry selection
+// and the errors for unusable programs and platforms.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FakeTestUtil.h"
+
+#include "ane/InitAll.h"
+#include "ane/Runtime/ANE/ANEBackend.h"
+#include "ane/Runtime/Half.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cstring>
+
+using namespace ane::device;
+using namespace ane::device::testing;
+using namespace ane::runtime;
+
+namespace {
+
+const char *kConvModule = R"mlir(
+module {
+  func.func @main(%x: tensor<1x4x2x3xf16> {mil.name = "x"}) -> (tensor<1x6x2x3xf16> {mil.name = "y"}) {
+    %w6 = mil.const {val = dense<[[[[-0.75, -0.125, 0.5], [-0.5, 0.125, 0.75], [-0.25, 0.375, -0.625]], [[0.0, 0.625, -0.375], [0.25, -0.75, -0.125], [0.5, -0.5, 0.125]], [[0.75, -0.25, 0.375], [-0.625, 0.0, 0.625], [-0.375, 0.25, -0.75]], [[-0.125, 0.5, -0.5], [0.125, 0.75, -0.25], [0.375, -0.625, 0.0]]], [[[0.625, -0.375, 0.25], [-0.75, -0.125, 0.5], [-0.5, 0.125, 0.75]], [[-0.25, 0.375, -0.625], [0.0, 0.625, -0.375], [0.25, -0.75, -0.125]], [[0.5, -0.5, 0.125], [0.75, -0.25, 0.375], [-0.625, 0.0, 0.625]], [[-0.375, 0.25, -0.75], [-0.125, 0.5, -0.5], [0.125, 0.75, -0.25]]], [[[0.375, -0.625, 0.0], [0.625, -0.375, 0.25], [-0.75, -0.125, 0.5]], [[-0.5, 0.125, 0.75], [-0.25, 0.375, -0.625], [0.0, 0.625, -0.375]], [[0.25, -0.75, -0.125], [0.5, -0.5, 0.125], [0.75, -0.25, 0.375]], [[-0.625, 0.0, 0.625], [-0.375, 0.25, -0.75], [-0.125, 0.5, -0.5]]], [[[0.125, 0.75, -0.25], [0.375, -0.625, 0.0], [0.625, -0.375, 0.25]], [[-0.75, -0.125, 0.5], [-0.5, 0.125, 0.75], [-0.25, 0.375, -0.625]], [[0.0, 0.625, -0.375], [0.25, -0.75, -0.125], [0.5, -0.5, 0.125]], [[0.75, -0.25, 0.375], [-0.625, 0.0, 0.625], [-0.375, 0.25, -0.75]]], [[[-0.125, 0.5, -0.5], [0.125, 0.75, -0.25], [0.375, -0.625, 0.0]], [[0.625, -0.375, 0.25], [-0.75, -0.125, 0.5], [-0.5, 0.125, 0.75]], [[-0.25, 0.375, -0.625], [0.0, 0.625, -0.375], [0.25, -0.75, -0.125]], [[0.5, -0.5, 0.125], [0.75, -0.25, 0.375], [-0.625, 0.0, 0.625]]], [[[-0.375, 0.25, -0.75], [-0.125, 0.5, -0.5], [0.125, 0.75, -0.25]], [[0.375, -0.625, 0.0], [0.625, -0.375, 0.25], [-0.75, -0.125, 0.5]], [[-0.5, 0.125, 0.75], [-0.25, 0.375, -0.625], [0.0, 0.625, -0.375]], [[0.25, -0.75, -0.125], [0.5, -0.5, 0.125], [0.75, -0.25, 0.375]]]]> : tensor<6x4x3x3xf16>} : tensor<6x4x3x3xf16>
+    %c = mil.conv %x, %w6 {pad_type = "same"} : (tensor<1x4x2x3xf16>, tensor<6x4x3x3xf16>) -> tensor<1x6x2x3xf16>
+    %r = mil.relu %c : tensor<1x6x2x3xf16>
+    return %r : tensor<1x6x2x3xf16>
+  }
+  func.func @twice(%a: tensor<1x2x1x4xf32> {mil.name = "a"}, %b: tensor<1x2x1x4xf32> {mil.name = "b"}) -> (tensor<1x2x1x4xf32> {mil.name = "s"}) {
+    %0 = mil.add %a, %b : (tensor<1x2x1x4xf32>, tensor<1x2x1x4xf32>) -> tensor<1x2x1x4xf32>
+    %1 = mil.mul %0, %a : (tensor<1x2x1x4xf32>, tensor<1x2x1x4xf32>) -> tensor<1x2x1x4xf32>
+    return %1 : tensor<1x2x1x4xf32>
+  }
+  func.func @ints(%i: tensor<4xi32>) -> tensor<4xi32> {
+    return %i : tensor<4xi32>
+  }
+}
+)mlir";
+
+class ANEBackendTest : public FakeDeviceTest {
+protected:
+  void SetUp() override {
+    FakeDeviceTest::SetUp();
+    ane::registerAllDialects(registry);
+    ctx = std::make_unique<mlir::MLIRContext>(registry);
+    ctx->loadAllAvailableDialects();
+    module = mlir::parseSourceString<mlir::ModuleOp>(kConvModule, ctx.get());
+    ASSERT_TRUE(module);
+  }
+
+  std::unique_ptr<Backend> fakeBackend(ANEBackendOptions options = {}) {
+    options.platform = "fake";
+    options.traceStream = &traceOS;
+    auto backend = createANEBackend(options);
+    if (!backend) {
+      ADD_FAILURE() << llvm::toString(backend.takeError());
+      return nullptr;
+    }
+    return std::move(*backend);
+  }
+
+  /// Deterministic inputs: element j of input i is ((7*j + 3*i) mod 23 - 11)/8.
+  void setInputs(Kernel &k) {
+    for (auto [i, spec] : llvm::enumerate(k.inputs())) {
+      Tensor t(spec.dtype, spec.shape);
+      for (int64_t j = 0; j < t.numElements(); ++j) {
+        float v = float((7 * j + 3 * int64_t(i)) % 23 - 11) / 8;
+        if (spec.dtype == DType::F16)
+          t.data<uint16_t>()[j] = ane::runtime::floatToHalf(v);
+        else
+          t.data<float>()[j] = v;
+      }
+      ASSERT_FALSE(k.setInput(i, t));
+    }
+  }
+
+  /// Runs `entry` on the cpu backend and on `ane`; expects equal bytes.
+  void expectSameAsCpu(Backend &ane, llvm::StringRef entry) {
+    auto cpu = createCpuBackend()->compile(*module, entry);
+    ASSERT_TRUE(bool(cpu)) << llvm::toString(cpu.takeError());
+    auto dev = ane.compile(*module, entry);
+    ASSERT_TRUE(bool(dev)) << llvm::toString(dev.takeError());
+    setInputs(**cpu);
+    setInputs(**dev);
+    ASSERT_FALSE((*cpu)->eval());
+    ASSERT_FALSE((*dev)->eval());
+    ASSERT_EQ((*cpu)->outputs().size(), (*dev)->outputs().size());
+    for (unsigned i = 0; i < (*cpu)->outputs().size(); ++i) {
+      EXPECT_EQ((*cpu)->outputs()[i].name, (*dev)->outputs()[i].name);
+      const Tensor &a = (*cpu)->output(i), &b = (*dev)->output(i);
+      ASSERT_EQ(a.dtype(), b.dtype());
+      ASSERT_EQ(a.shape(), b.shape());
+      EXPECT_EQ(std::memcmp(a.raw(), b.raw(), a.byteSize()), 0)
+          << "output " << i << " differs from the cpu backend's";
+      const char *bytes = static_cast<const char *>(b.raw());
+      EXPECT_TRUE(std::any_of(bytes, bytes + b.byteSize(),
+                              [](char c) { return c != 0; }))
+          << "output " << i << " is all zeros: a vacuous comparison";
+    }
+    KernelStats cs = (*cpu)->stats(), ds = (*dev)->stats();
+    EXPECT_EQ(ds.evals, 1);
+    EXPECT_EQ(ds.flops, cs.flops);
+    EXPECT_EQ(ds.weightBytes, cs.weightBytes);
+  }
+
+  mlir::DialectRegistry registry;
+  std::unique_ptr<mlir::MLIRContext> ctx;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::string trace;
+  llvm::raw_string_ostream traceOS{trace};
+};
+
+TEST_F(ANEBackendTest, ConvMatchesCpuBitForBit) {
+  auto ane = fakeBackend();
+  ASSERT_TRUE(ane);
+  EXPECT_EQ(ane->name(), "ane");
+  expectSameAsCpu(*ane, "main");
+}
+
+TEST_F(ANEBackendTest, RecordsTheCallSequenceAndCleansUp) {
+  {
+    ANEBackendOptions options;
+    options.device.qos = 9;
+    auto ane = fakeBackend(options);
+    ASSERT_TRUE(ane);
+    auto k = ane->compile(*module, "main");
+    ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
+    setInputs(**k);
+    ASSERT_FALSE((*k)->eval());
+    ASSERT_FALSE((*k)->eval());
+    KernelStats st = (*k)->stats();
+    EXPECT_EQ(st.evals, 2);
+    EXPECT_TRUE(st.deviceTime);
+    EXPECT_GT(st.lastMs, 0);
+    EXPECT_GE(st.totalMs, st.lastMs);
+    EXPECT_TRUE(trace.empty()) << "the trace prints when the fake is freed";
+  }
+  // x is 4*2*3 fp16 = 48 bytes, y 6*2*3 = 72 bytes.
+  EXPECT_EQ(trace,
+            "fake: +[_ANEInMemoryModelDescriptor "
+            "modelWithMILText:weights:optionsPlist:]\n"
+            "fake: +[_ANEInMemoryModel inMemoryModelWithDescriptor:]\n"
+            "fake: -[_ANEInMemoryModel hexStringIdentifier]\n"
+            "fake: NSTemporaryDirectory\n"
+            "fake: -[_ANEInMemoryModel compileWithQoS:options:error:] qos=9\n"
+            "fake: fake.compile\n"
+            "fake: -[_ANEInMemoryModel loadWithQoS:options:error:] qos=9\n"
+            "fake: IOSurfaceCreate 48\n"
+            "fake: +[_ANEIOSurfaceObject objectWithIOSurface:]\n"
+            "fake: IOSurfaceCreate 72\n"
+            "fake: +[_ANEIOSurfaceObject objectWithIOSurface:]\n"
+            "fake: +[_ANEPerformanceStats statsWithHardwareExecutionNS:]\n"
+            "fake: +[_ANERequest requestWithInputs:inputIndices:outputs:"
+            "outputIndices:weightsBuffer:perfStats:procedureIndex:]\n"
+            "fake: -[_ANEInMemoryModel evaluateWithQoS:options:request:error:] "
+            "qos=9\n"
+            "fake: fake.evaluate inputs=1 outputs=1\n"
+            "fake: -[_ANEInMemoryModel evaluateWithQoS:options:request:error:] "
+            "qos=9\n"
+            "fake: fake.evaluate inputs=1 outputs=1\n"
+            "fake: -[_ANEInMemoryModel unloadWithQoS:error:] qos=9\n");
+}
+
+TEST_F(ANEBackendTest, WallTimeWithoutPerfStats) {
+  ANEBackendOptions options;
+  options.fake.providePerfStats = false;
+  auto ane = fakeBackend(options);
+  ASSERT_TRUE(ane);
+  auto k = ane->compile(*module, "main");
+  ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
+  setInputs(**k);
+  ASSERT_FALSE((*k)->eval());
+  EXPECT_FALSE((*k)->stats().deviceTime);
+  EXPECT_GT((*k)->stats().lastMs, 0);
+}
+
+TEST_F(ANEBackendTest, SeveralInputsRejectedWith0x1dOrBoundInOrder) {
+  {
+    auto ane = fakeBackend(); // The fake rejects multi-input requests.
+    ASSERT_TRUE(ane);
+    auto k = ane->compile(*module, "twice");
+    ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
+    setInputs(**k);
+    std::string err = errorText((*k)->eval());
+    EXPECT_NE(err.find("status 0x1d"), std::string::npos) << err;
+    EXPECT_NE(err.find("pack the inputs along the spatial axis of one input"),
+              std::string::npos)
+        << err;
+  }
+  ANEBackendOptions options;
+  options.fake.rejectMultiInput = false;
+  auto ane = fakeBackend(options);
+  ASSERT_TRUE(ane);
+  // A non-main entry is exported alone as `main`; fp32 I/O.
+  expectSameAsCpu(*ane, "twice");
+}
+
+TEST_F(ANEBackendTest, CompileBudgetExhaustionSaysToRestart) {
+  CompileBudget::setLimit(1);
+  auto ane = fakeBackend();
+  ASSERT_TRUE(ane);
+  auto first = ane->compile(*module, "main");
+  ASSERT_TRUE(bool(first)) << llvm::toString(first.takeError());
+  std::string err = errorText(ane->compile(*module, "main"));
+  EXPECT_NE(err.find("ANE compile budget exhausted: 1 compiles in this "
+                     "process (limit 1;"),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find("Save your state and restart the process"),
+            std::string::npos)
+      << err;
+}
+
+TEST_F(ANEBackendTest, CompileFailureIsTheNSErrorDescription) {
+  ANEBackendOptions options;
+  options.fake.compile =
+      [](llvm::StringRef, const WeightFiles &) -> llvm::Expected<FakeProgram> {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "tile is not supported");
+  };
+  auto ane = fakeBackend(options);
+  ASSERT_TRUE(ane);
+  EXPECT_EQ(errorText(ane->compile(*module, "main")),
+            "ANE compile failed: Error Domain=com.apple.appleneuralengine "
+            "Code=3 \"InvalidMILProgram: tile is not supported\"");
+}
+
+TEST_F(ANEBackendTest, UnusableProgramsAndInputs) {
+  auto ane = fakeBackend();
+  ASSERT_TRUE(ane);
+  EXPECT_EQ(errorText(ane->compile(*module, "nope")),
+            "no function @nope in the program");
+  EXPECT_EQ(errorText(ane->compile(*module, "ints")),
+            "the ANE backend needs fp16 or fp32 I/O tensors of rank <= 4 "
+            "([1,C,1,S]); input 'arg0' is int32 4");
+  auto k = ane->compile(*module, "main");
+  ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
+  Tensor wrong(DType::F32, {1, 4, 2, 3});
+  EXPECT_EQ(errorText((*k)->setInput(0, wrong)),
+            "input 'x' expects fp16 1x4x2x3, got fp32 1x4x2x3");
+}
+
+TEST_F(ANEBackendTest, PlatformsAndRegistration) {
+  ANEBackendOptions bad;
+  bad.platform = "metal";
+  EXPECT_EQ(errorText(createANEBackend(bad)),
+            "unknown ANE platform 'metal' (expected system or fake)");
+#ifndef __APPLE__
+  std::string err = errorText(createANEBackend(ANEBackendOptions()));
+  EXPECT_EQ(err.rfind("ANE backend unavailable: ", 0), 0u) << err;
+#endif
+  ANEBackendOptions fake;
+  fake.platform = "fake";
+  registerANEBackend(fake);
+  auto backend = createBackend("ane");
+  ASSERT_TRUE(bool(backend)) << llvm::toString(backend.takeError());
+  EXPECT_EQ((*backend)->name(), "ane");
+  expectSameAsCpu(**backend, "main");
+}
+
+} // namespace
