@@ -78,6 +78,12 @@ private:
 /// True if the interpreter can execute ops named `opName` ("mil.conv").
 bool isSupportedOp(llvm::StringRef opName);
 
+/// The MIL name of a function input or output: its `mil.name` argument or
+/// result attribute, else the name of its location (the MIL text importer
+/// gives values NameLocs), else `dflt`. Every backend names tensors so.
+std::string milIOName(mlir::DictionaryAttr attrs, mlir::Location loc,
+                      const std::string &dflt);
+
 /// The runtime dtype of an MLIR element type, if MIL has it.
 std::optional<DType> dtypeFromType(mlir::Type type);
 

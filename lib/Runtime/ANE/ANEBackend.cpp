@@ -52,18 +52,6 @@ std::shared_ptr<FakePlatform> acquireFake(const ANEBackendOptions &options) {
   return fake;
 }
 
-/// The name of function input/output: `mil.name`, else the location's name,
-/// else `dflt` (the interpreter's rule, so both backends name tensors alike).
-std::string tensorName(mlir::DictionaryAttr attrs, mlir::Location loc,
-                       std::string dflt) {
-  if (attrs)
-    if (auto name = attrs.getAs<mlir::StringAttr>("mil.name"))
-      return name.getValue().str();
-  if (auto named = llvm::dyn_cast<mlir::NameLoc>(loc))
-    return named.getName().str();
-  return dflt;
-}
-
 /// The spec and device tensor of one function input or output. The device
 /// reads fp16 or fp32 tensors of rank <= 4 as dense bytes.
 Error describe(mlir::Type type, std::string name, const char *what,
@@ -208,9 +196,9 @@ public:
     std::vector<ANETensorDesc> inDescs, outDescs;
     for (auto [i, type] : llvm::enumerate(fn.getArgumentTypes()))
       if (Error err = describe(type,
-                               tensorName(fn.getArgAttrDict(i),
-                                          fn.getArgument(i).getLoc(),
-                                          "arg" + std::to_string(i)),
+                               milIOName(fn.getArgAttrDict(i),
+                                         fn.getArgument(i).getLoc(),
+                                         "arg" + std::to_string(i)),
                                "input", ins, inDescs))
         return std::move(err);
     auto ret = llvm::dyn_cast<mlir::func::ReturnOp>(
@@ -218,8 +206,8 @@ public:
     for (auto [i, type] : llvm::enumerate(fn.getResultTypes())) {
       mlir::Location loc =
           ret ? ret.getOperand(i).getLoc() : mlir::Location(fn.getLoc());
-      std::string name = tensorName(fn.getResultAttrDict(i), loc,
-                                    "output" + std::to_string(i));
+      std::string name =
+          milIOName(fn.getResultAttrDict(i), loc, "output" + std::to_string(i));
       // Results of one multi-result op share its location's name.
       for (const TensorSpec &prev : outs)
         if (prev.name == name)

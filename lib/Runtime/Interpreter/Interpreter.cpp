@@ -188,11 +188,8 @@ LogicalResult InterpreterImpl::materializeConstant(Operation *op) {
   return success();
 }
 
-/// The MIL name of a function input or output: its `mil.name` argument or
-/// result attribute, else the name of its location (the MIL text importer
-/// gives values NameLocs), else `dflt`.
-static std::string milName(DictionaryAttr attrs, Location loc,
-                           const std::string &dflt) {
+std::string ane::runtime::milIOName(DictionaryAttr attrs, Location loc,
+                                    const std::string &dflt) {
   if (attrs)
     if (auto name = attrs.getAs<StringAttr>("mil.name"))
       return name.getValue().str();
@@ -217,8 +214,8 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
     std::memset(frame.slots[s].raw(), 0, frame.slots[s].byteSize());
     inputSlots.push_back(s);
     inputSpecs.push_back(
-        {milName(fn.getArgAttrDict(arg.getArgNumber()), arg.getLoc(),
-                 "arg" + std::to_string(arg.getArgNumber())),
+        {milIOName(fn.getArgAttrDict(arg.getArgNumber()), arg.getLoc(),
+                   "arg" + std::to_string(arg.getArgNumber())),
          frame.info[s].dtype, frame.info[s].shape});
   }
 
@@ -234,8 +231,8 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
           break;
         }
         outputSlots.push_back(s);
-        std::string name = milName(fn.getResultAttrDict(i), v.getLoc(),
-                                   "output" + std::to_string(i));
+        std::string name = milIOName(fn.getResultAttrDict(i), v.getLoc(),
+                                     "output" + std::to_string(i));
         // Results of one multi-result op share its location's name.
         for (const TensorSpec &prev : outputSpecs)
           if (prev.name == name)
