@@ -79,10 +79,10 @@ def MILCheckANE : Pass<"mil-check-ane", "mlir::ModuleOp"> {
     changed, so numerics are untouched.
 
     ```
-    $ ane-opt --mil-check-ane='chip=m1' prog.mlir
-    error: [ane.cast-unsupported] h13 (M1): mil.cast; M1/M2 ANEs do not
-    support cast (fp32<->fp16); use fp16 inputs and outputs (reported;
-    source: https://github.com/maderix/ANE/pull/6)
+    $ ane-opt --mil-check-ane='chip=m1' prog.mlir -o /dev/null
+    prog.mlir:3:8: error: [ane.cast-unsupported] h13 (M1): uses cast;
+    M1/M2 ANEs do not support cast (fp32<->fp16); use fp16 inputs and
+    outputs (reported; source: https://github.com/maderix/ANE/pull/6)
     ```
   }];
   let options = [
