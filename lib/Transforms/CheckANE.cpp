@@ -9,11 +9,13 @@
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Target/MIL/MILEmitter.h"
+#include "ane/Target/MIL/MILTextFormat.h"
 #include "ane/Transforms/ANEConstraints.h"
 #include "ane/Transforms/Passes.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MathExtras.h"
 
 namespace ane::mil {
@@ -26,7 +28,8 @@ using namespace ane::mil;
 
 namespace {
 
-/// The opset a program without `mil.opset` is exported with.
+/// The opset a program without `mil.opset` is exported with (MILEmitter's
+/// default).
 constexpr Opset kDefaultOpset = Opset::ios18;
 
 /// Bytes of a statically shaped tensor, or std::nullopt.
@@ -48,27 +51,41 @@ StringRef milOpName(Operation *op) {
   return op->getName().stripDialect();
 }
 
-/// Bytes of constant data `op` carries in attributes (what goes to weight
-/// files or inline literals); symbolic BLOBFILE references count as the
-/// size of the op's result.
-int64_t constantBytes(Operation *op, int64_t minElements, int64_t &tensors) {
-  int64_t bytes = 0;
+/// The constant data of a function as the MIL exporter lays it out.
+struct WeightStats {
+  int64_t bytes = 0;                // all constant data, inline or not
+  int64_t tensors = 0;              // constants written to weight files
+  llvm::StringMap<int64_t> perFile; // weight file -> constants in it
+};
+
+/// Adds the constants `op` carries in attributes to `stats`: elements
+/// attributes with at least the exporter's inline threshold of elements go
+/// to the op's `mil_weight_file` (default `weights/weight.bin`); symbolic
+/// BLOBFILE references name their file and count the op result's size.
+void addWeights(Operation *op, WeightStats &stats) {
+  static const MILExportOptions exportDefaults;
+  std::string file = "weights/" + exportDefaults.weightFileName;
+  if (auto attr = op->getAttrOfType<StringAttr>(kWeightFileAttr))
+    file = attr.getValue().str();
   for (NamedAttribute attr : op->getAttrs()) {
     if (auto elements = dyn_cast<ElementsAttr>(attr.getValue())) {
       Type element = elements.getElementType();
       if (!element.isIntOrFloat() || element.isInteger(1))
         continue;
-      if (elements.getNumElements() >= minElements)
-        ++tensors;
-      bytes += llvm::divideCeil(
+      stats.bytes += llvm::divideCeil(
           elements.getNumElements() * element.getIntOrFloatBitWidth(), 8);
-    } else if (isa<BlobFileAttr>(attr.getValue())) {
-      ++tensors;
+      if (elements.getNumElements() >= exportDefaults.inlineThreshold) {
+        ++stats.tensors;
+        ++stats.perFile[file];
+      }
+    } else if (auto blob = dyn_cast<BlobFileAttr>(attr.getValue())) {
+      ++stats.tensors;
+      ++stats.perFile[blob.getPath().str().substr(
+          blob.getPath().starts_with("@model_path/") ? 12 : 0)];
       if (op->getNumResults() == 1)
-        bytes += tensorBytes(op->getResult(0).getType()).value_or(0);
+        stats.bytes += tensorBytes(op->getResult(0).getType()).value_or(0);
     }
   }
-  return bytes;
 }
 
 /// Index of the MIL axis letter `axis` (N, C, D, H, W) in a tensor of
@@ -156,6 +173,7 @@ private:
     case ConstraintKind::SurfaceWidthMultiple:
       return checkSurfaces(rule, func);
     case ConstraintKind::MaxBlobTensors:
+    case ConstraintKind::MaxBlobsPerFile:
     case ConstraintKind::MaxWeightBytes:
       return checkWeights(rule, func);
     case ConstraintKind::MaxOpset:
@@ -260,21 +278,39 @@ private:
   }
 
   void checkWeights(const Rule &rule, func::FuncOp func) {
-    int64_t minElements = MILExportOptions().inlineThreshold;
-    int64_t tensors = 0, bytes = 0;
+    WeightStats stats;
     func.walk([&](Operation *op) {
       if (!milOpName(op).empty())
-        bytes += constantBytes(op, minElements, tensors);
+        addWeights(op, stats);
     });
     const ANEConstraint &row = rule.row;
-    if (row.kind == ConstraintKind::MaxBlobTensors && tensors > row.limit)
-      report(rule, func.getLoc(),
-             "@" + func.getSymName() + " has " + Twine(tensors) +
-                 " weight-file tensors (limit " + Twine(row.limit) + ")");
-    if (row.kind == ConstraintKind::MaxWeightBytes && bytes > row.limit)
-      report(rule, func.getLoc(),
-             "@" + func.getSymName() + " has " + Twine(bytes) +
-                 " bytes of constants (limit " + Twine(row.limit) + ")");
+    StringRef name = func.getSymName();
+    switch (row.kind) {
+    case ConstraintKind::MaxBlobTensors:
+      if (stats.tensors > row.limit)
+        report(rule, func.getLoc(),
+               "@" + name + " has " + Twine(stats.tensors) +
+                   " weight-file tensors (limit " + Twine(row.limit) + ")");
+      return;
+    case ConstraintKind::MaxBlobsPerFile: {
+      SmallVector<std::string> crowded;
+      for (auto &entry : stats.perFile)
+        if (entry.second > row.limit)
+          crowded.push_back(
+              (entry.first() + " holds " + Twine(entry.second)).str());
+      llvm::sort(crowded);
+      if (!crowded.empty())
+        report(rule, func.getLoc(),
+               "@" + name + ": " + llvm::join(crowded, ", ") +
+                   " tensors (limit " + Twine(row.limit) + " per file)");
+      return;
+    }
+    default:
+      if (stats.bytes > row.limit)
+        report(rule, func.getLoc(),
+               "@" + name + " has " + Twine(stats.bytes) +
+                   " bytes of constants (limit " + Twine(row.limit) + ")");
+    }
   }
 
   void checkOpset(const Rule &rule, func::FuncOp func) {
@@ -335,8 +371,8 @@ private:
     };
     auto describe = [](Type type) {
       std::string text;
-      llvm::raw_string_ostream os(text);
-      os << type;
+      llvm::raw_string_ostream stream(text);
+      stream << type;
       return text;
     };
     if (row.ops.empty()) {

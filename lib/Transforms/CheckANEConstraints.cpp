@@ -48,6 +48,8 @@ StringRef stringifyConstraintKind(ConstraintKind kind) {
     return "surface-width-multiple";
   case ConstraintKind::MaxBlobTensors:
     return "max-blobfile-tensors";
+  case ConstraintKind::MaxBlobsPerFile:
+    return "max-blobs-per-file";
   case ConstraintKind::MaxWeightBytes:
     return "max-weight-bytes";
   case ConstraintKind::BlockwiseQuant:

@@ -25,6 +25,7 @@ enum class ConstraintKind {
   MinSurfaceBytes,      // a function input/output has < Limit bytes
   SurfaceWidthMultiple, // innermost dim of an input/output % Limit != 0
   MaxBlobTensors,       // constants written to weight files > Limit
+  MaxBlobsPerFile,      // constants written to one weight file > Limit
   MaxWeightBytes,       // bytes of constants in a function > Limit
   BlockwiseQuant,       // a per-block (not per-tensor/channel) scale
   MaxRank,              // a tensor of rank > Limit

@@ -103,6 +103,7 @@ bool needsLimit(ConstraintKind kind) {
   case ConstraintKind::MinSurfaceBytes:
   case ConstraintKind::SurfaceWidthMultiple:
   case ConstraintKind::MaxBlobTensors:
+  case ConstraintKind::MaxBlobsPerFile:
   case ConstraintKind::MaxWeightBytes:
   case ConstraintKind::MaxRank:
   case ConstraintKind::MaxDim:
