@@ -46,7 +46,8 @@ std::optional<int64_t> tensorBytes(Type type) {
 /// The MIL op name of a mil (or mil_generic) op, or "".
 StringRef milOpName(Operation *op) {
   StringRef dialect = op->getName().getDialectNamespace();
-  if (dialect != MILDialect::getDialectNamespace() && dialect != "mil_generic")
+  if (dialect != MILDialect::getDialectNamespace() &&
+      dialect != kGenericOpDialect)
     return "";
   return op->getName().stripDialect();
 }
