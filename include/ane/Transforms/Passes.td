@@ -58,6 +58,43 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
 // Device checks
 //===----------------------------------------------------------------------===//
 
-// (passes of this family go here)
+def MILCheckANE : Pass<"mil-check-ane", "mlir::ModuleOp"> {
+  let summary = "check a program against the catalogue of known ANE device "
+                "constraints";
+  let description = [{
+    Checks every function of the module against each row of
+    `include/ane/Transforms/ANEConstraints.def`, the catalogue of known
+    Apple Neural Engine constraints (single input, IOSurface sizes, weight
+    counts and bytes, dimension bounds, channel counts, ops unsupported on
+    some chip families, ignored operands such as SDPA's `attn_mask`, opset
+    versus OS, compile budget). Each row names its chip families (h13 = M1
+    ... h17 = M5 Max), an OS range, a confidence and its public source;
+    docs/ANEConstraints.md lists them all.
+
+    A violated row is reported on the offending op (or function, or module)
+    as `[rule-id] families: what was found; what goes wrong and what to do
+    (confidence; source: link)`. Rows whose sources conflict are warnings
+    marked `unverified`; the others are errors or warnings as the row says.
+    The pass fails when it reports an error. Analysis only: the IR is never
+    changed, so numerics are untouched.
+
+    ```
+    $ ane-opt --mil-check-ane='chip=m1' prog.mlir -o /dev/null
+    prog.mlir:3:8: error: [ane.cast-unsupported] h13 (M1): uses cast;
+    M1/M2 ANEs do not support cast (fp32<->fp16); use fp16 inputs and
+    outputs (reported; source: https://github.com/maderix/ANE/pull/6)
+    ```
+  }];
+  let options = [
+    Option<"chip", "chip", "std::string", "\"all\"",
+           "Chip families to check for: all, m1..m5, m5max, h13..h17, or a "
+           "comma-separated list (m5 = h16 and h17)">,
+    Option<"os", "os", "std::string", "\"\"",
+           "Target OS such as macos15 or ios18; enables OS-specific rows "
+           "(unset: only rows valid on every OS)">,
+    Option<"warningsAsErrors", "warnings-as-errors", "bool", "false",
+           "Report every violated row as an error">,
+  ];
+}
 
 #endif // ANE_TRANSFORMS_PASSES_TD
