@@ -14,8 +14,12 @@ using namespace mlir;
 
 namespace {
 
-/// Cleanup every pipeline starts with: canonicalize, dedup constants, CSE.
+/// Cleanup every pipeline starts with: canonicalize (folds, dead values),
+/// fold small constant subgraphs, canonicalize what that exposes, dedup
+/// constants, CSE.
 void buildCleanupPipeline(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldConstants());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILConstDedup());
   pm.addPass(createCSEPass());
@@ -26,6 +30,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
 void ane::mil::registerPipelines() {
   PassPipelineRegistration<>(
       "mil-ane-default",
-      "Clean up a mil program for the ANE (canonicalize, dedup, CSE)",
+      "Clean up a mil program for the ANE (canonicalize, fold constants, "
+      "dedup, CSE)",
       buildCleanupPipeline);
 }

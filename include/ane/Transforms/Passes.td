@@ -36,6 +36,35 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
   ];
 }
 
+def MILFoldConstants : Pass<"mil-fold-constants", "mlir::func::FuncOp"> {
+  let summary = "evaluate small ops on constants at compile time";
+  let description = [{
+    Replaces every mil op whose operands are all `mil.const` (with inline or
+    `dense_resource` values) and whose results each have at most
+    `max-elements` elements by `mil.const` ops holding the results. The ops
+    are evaluated by the CPU reference interpreter (`ane-run`'s evaluators),
+    so the constants are bit-exact with what the interpreter computes for the
+    original program: fp16 results are computed in fp32 and rounded to fp16
+    as the interpreter does. The new constants take the op's location (its
+    MIL name); constants left without users are erased.
+
+    Not folded: ops without operands (the `constexpr_*` ops, which keep
+    their compressed form), ops the interpreter does not support, results
+    with a dynamic shape, and values a `func.return` uses (a program output
+    stays the result of its op, so that its name does not change).
+
+    ```mlir
+    %a = mil.const {val = dense<[1.0, 2.0]> : tensor<2xf16>} : tensor<2xf16>
+    %b = mil.mul %a, %a : (tensor<2xf16>, tensor<2xf16>) -> tensor<2xf16>
+    // → %b = mil.const {val = dense<[1.0, 4.0]> : tensor<2xf16>}
+    ```
+  }];
+  let options = [
+    Option<"maxElements", "max-elements", "int64_t", "1024",
+           "Only fold ops whose every result has at most this many elements">,
+  ];
+}
+
 //===----------------------------------------------------------------------===//
 // Fusion
 //===----------------------------------------------------------------------===//

@@ -159,17 +159,16 @@ static Value reshapeLikeInput(Value v) {
 }
 
 /// The fold shared by reshape, squeeze and expand_dims, whose results hold
-/// the elements of x in the same order: to x when the (static) type does not
-/// change; through a reshape-like producer whose input has the result's
-/// type; a dense constant x to the reshaped constant.
+/// the elements of x in the same order: to x, or to the input of a chain of
+/// reshape-like ops ending in x, that has the (static) result type; a dense
+/// constant x to the reshaped constant.
 static OpFoldResult foldReshapeLike(Value result, Value x, Attribute xConst) {
   auto type = cast<RankedTensorType>(result.getType());
   if (!type.hasStaticShape())
     return {};
-  if (x.getType() == type)
-    return foldUnlessOutput(result, x);
-  if (Value source = reshapeLikeInput(x); source && source.getType() == type)
-    return foldUnlessOutput(result, source);
+  for (Value v = x; v; v = reshapeLikeInput(v))
+    if (v.getType() == type)
+      return foldUnlessOutput(result, v);
   return foldUnlessOutput(result, reshapeConstant(xConst, type));
 }
 
