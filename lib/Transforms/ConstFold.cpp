@@ -37,7 +37,7 @@ namespace {
 /// whose results are static, hold 1 to `maxElements` elements and are not
 /// function outputs.
 bool isFoldable(Operation *op, int64_t maxElements) {
-  if (isa<ConstOp>(op) || !isa<MILDialect>(op->getDialect()) ||
+  if (isa<ConstOp>(op) || !isa_and_nonnull<MILDialect>(op->getDialect()) ||
       op->getNumOperands() == 0 || op->getNumRegions() != 0 ||
       !rt::isSupportedOp(op->getName().getStringRef()))
     return false;

@@ -97,3 +97,17 @@ func.func @broadcast_and_outputs_kept(%x: tensor<4xf16>) -> (tensor<2x4xf16>, te
   %1 = mil.add %x, %nz : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
   return %r0, %1 : tensor<2x4xf16>, tensor<4xf16>
 }
+
+// -----
+
+// A constant whose value is a #mil.blob_file reference (weights not loaded)
+// is a constant of unknown value: nothing folds, nothing breaks.
+// CHECK-LABEL: func @blob_file_operand
+// CHECK: mil.mul %arg0, %{{.*}} : (tensor<4xf32>, tensor<4xf32>)
+// CHECK: mil.add %{{.*}}, %{{.*}} : (tensor<4xf32>, tensor<4xf32>)
+func.func @blob_file_operand(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %w = mil.const {val = #mil.blob_file<"@model_path/weights/weights.bin", 64>} : tensor<4xf32>
+  %0 = mil.mul %x, %w : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = mil.add %0, %w : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %1 : tensor<4xf32>
+}
