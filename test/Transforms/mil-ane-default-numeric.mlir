@@ -16,6 +16,18 @@
 // RUN: /usr/bin/python3 %S/../Runtime/Inputs/check_npy.py %t/before/t.npy %t/after/t.npy --exact
 // The optimized program still exports to MIL text.
 // RUN: ane-translate --export-mil-text %t/opt.mlir -o %t/prog/model.mil
+// Idempotence: the pipeline changes nothing in its own output.
+// RUN: ane-opt %t/opt.mlir --mil-ane-default -mlir-print-debuginfo -o %t/opt2.mlir
+// RUN: diff %t/opt.mlir %t/opt2.mlir
+// The example programs of docs/examples give the same outputs too.
+// RUN: for f in %S/../../docs/examples/*.mlir; do n=$(basename $f .mlir); \
+// RUN:   ane-opt $f --mil-ane-default -mlir-print-debuginfo -o %t/$n.opt.mlir && \
+// RUN:   ane-run run $f --random-inputs --seed 3 --output-dir %t/$n.before > /dev/null && \
+// RUN:   ane-run run %t/$n.opt.mlir --random-inputs --seed 3 --output-dir %t/$n.after > /dev/null || exit 1; \
+// RUN:   for o in %t/$n.before/*.npy; do \
+// RUN:     /usr/bin/python3 %S/../Runtime/Inputs/check_npy.py $o %t/$n.after/$(basename $o) --exact || exit 1; \
+// RUN:   done; \
+// RUN: done
 
 // Output names survive (they are the names of the ops defining them).
 // OUT-DAG: y: fp16 1x8x1x16

@@ -106,3 +106,25 @@ func.func @size_limit(%x: tensor<4xf16>) -> tensor<4xf16> {
   %r = mil.add %x, %b : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
   return %r : tensor<4xf16>
 }
+
+// -----
+
+// Operands in resource blobs are read like inline ones: int32 [1, 2, 3, 4]
+// plus itself.
+// CHECK-LABEL: func @resource_operand
+// CHECK: mil.const {val = dense<[2, 4, 6, 8]> : tensor<4xi32>}
+// CHECK-NOT: mil.add %
+func.func @resource_operand(%x: tensor<4xi32>) -> tensor<4xi32> {
+  %r = mil.const {val = dense_resource<r> : tensor<4xi32>} : tensor<4xi32>
+  %s = mil.add %r, %r : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  %y = mil.mul %x, %s : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  return %y : tensor<4xi32>
+}
+
+{-#
+  dialect_resources: {
+    builtin: {
+      r: "0x0400000001000000020000000300000004000000"
+    }
+  }
+#-}
