@@ -16,13 +16,13 @@ namespace {
 
 /// Cleanup every pipeline starts with: canonicalize (folds, dead values),
 /// fold small constant subgraphs, canonicalize what that exposes, dedup
-/// constants, CSE.
+/// constants, CSE (keeping program outputs, whose names are their ops').
 void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldConstants());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILConstDedup());
-  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILCSE());
 }
 
 } // namespace

@@ -22,7 +22,8 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
     Unlike CSE, values are compared by contents (two `dense_resource` blobs
     with the same bytes are equal) and discardable attributes such as the
     MIL op name are ignored. Numerics are unchanged. Constants smaller than
-    `min-elements` are left alone.
+    `min-elements` are left alone, and so is a duplicate that a
+    `func.return` uses (a program output is named after its op).
 
     ```mlir
     %a = mil.const {val = dense<1.0> : tensor<64xf16>} : tensor<64xf16>
@@ -63,6 +64,26 @@ def MILFoldConstants : Pass<"mil-fold-constants", "mlir::func::FuncOp"> {
     Option<"maxElements", "max-elements", "int64_t", "1024",
            "Only fold ops whose every result has at most this many elements">,
   ];
+}
+
+def MILCSE : Pass<"mil-cse", "mlir::func::FuncOp"> {
+  let summary = "common subexpression elimination that keeps program outputs";
+  let description = [{
+    MLIR's CSE (`-cse`), except that ops defining a value a `func.return`
+    uses take no part: such an op is neither replaced by an equivalent op
+    nor replaces one. A program output is named after the op that defines
+    it, so a replacement would rename it (two equal outputs would even
+    collapse into one name). Numerics are unchanged.
+
+    ```mlir
+    %a = mil.relu %x : tensor<4xf16> loc("a")
+    %b = mil.relu %x : tensor<4xf16> loc("b")
+    %c = mil.relu %x : tensor<4xf16> loc("c")
+    %s = mil.add %a, %c : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+    return %s, %b : tensor<4xf16>, tensor<4xf16>
+    // → %c is replaced by %a; %b (output "b") stays
+    ```
+  }];
 }
 
 //===----------------------------------------------------------------------===//
