@@ -8,6 +8,7 @@
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
@@ -18,9 +19,13 @@ namespace {
 /// fold small constant subgraphs, canonicalize what that exposes, dedup
 /// constants, CSE (keeping program outputs, whose names are their ops').
 void buildCleanupPipeline(OpPassManager &pm) {
-  pm.addPass(createCanonicalizerPass());
+  // The canonicalizer's own constant CSE would merge (and unname) constants
+  // that are program outputs; mil-const-dedup and mil-cse merge the others.
+  GreedyRewriteConfig config;
+  config.enableConstantCSE(false);
+  pm.addPass(createCanonicalizerPass(config));
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldConstants());
-  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCanonicalizerPass(config));
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILConstDedup());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILCSE());
 }
