@@ -32,12 +32,14 @@ namespace rt = ane::runtime;
 
 namespace {
 
-/// True when `op` may be folded: a mil op (not a constant) with operands,
-/// all of them mil.const with loaded values, supported by the interpreter,
-/// whose results are static, hold 1 to `maxElements` elements and are not
-/// function outputs.
+/// True when `op` may be folded: a mil op (not a constant, nor a quantize or
+/// dequantize, whose constant operands are compressed weights) with
+/// operands, all of them mil.const with loaded values, supported by the
+/// interpreter, whose results are static, hold 1 to `maxElements` elements
+/// and are not function outputs.
 bool isFoldable(Operation *op, int64_t maxElements) {
-  if (isa<ConstOp>(op) || !isa_and_nonnull<MILDialect>(op->getDialect()) ||
+  if (isa<ConstOp, QuantizeOp, DequantizeOp>(op) ||
+      !isa_and_nonnull<MILDialect>(op->getDialect()) ||
       op->getNumOperands() == 0 || op->getNumRegions() != 0 ||
       !rt::isSupportedOp(op->getName().getStringRef()))
     return false;

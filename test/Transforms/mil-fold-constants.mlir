@@ -78,19 +78,24 @@ func.func @dtypes_and_multi_result(%i: tensor<2xi32>, %b: tensor<2xi1>, %f: tens
 // -----
 
 // Not folded: an operand that is no constant; a program output; an op
-// without operands (constexpr_* keep their compressed form).
+// without operands (constexpr_* keep their compressed form); dequantize of
+// quantized weights.
 // CHECK-LABEL: func @not_folded
 // CHECK: mil.add %arg0
 // CHECK: mil.mul
 // CHECK: mil.constexpr_cast
+// CHECK: mil.dequantize
 // CHECK: return
-func.func @not_folded(%x: tensor<2xf16>) -> (tensor<2xf16>, tensor<2xf16>, tensor<4xf32>) {
+func.func @not_folded(%x: tensor<2xf16>) -> (tensor<2xf16>, tensor<2xf16>, tensor<4xf32>, tensor<2xf16>) {
   %a = mil.const {val = dense<[1.0, 2.0]> : tensor<2xf16>} : tensor<2xf16>
   %0 = mil.add %x, %a : (tensor<2xf16>, tensor<2xf16>) -> tensor<2xf16>
   %1 = mil.mul %a, %a : (tensor<2xf16>, tensor<2xf16>) -> tensor<2xf16>
   %2 = mil.constexpr_cast {output_dtype = "fp32", source_val = dense<1.0> : tensor<4xf16>} : tensor<4xf32>
   %3 = mil.add %2, %2 : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  return %0, %1, %3 : tensor<2xf16>, tensor<2xf16>, tensor<4xf32>
+  %q = mil.const {val = dense<[4, -8]> : tensor<2xi8>} : tensor<2xi8>
+  %d = mil.dequantize %q scale = dense<1.250000e-01> : tensor<f16> : tensor<2xi8>
+  %4 = mil.add %x, %d : (tensor<2xf16>, tensor<2xf16>) -> tensor<2xf16>
+  return %0, %1, %3, %4 : tensor<2xf16>, tensor<2xf16>, tensor<4xf32>, tensor<2xf16>
 }
 
 // -----

@@ -50,7 +50,9 @@ def MILFoldConstants : Pass<"mil-fold-constants", "mlir::func::FuncOp"> {
     MIL name); constants left without users are erased.
 
     Not folded: ops without operands (the `constexpr_*` ops, which keep
-    their compressed form), ops the interpreter does not support, results
+    their compressed form), `quantize` and `dequantize` (quantized weights
+    stay for the quantization passes and the ANE to handle), ops the
+    interpreter does not support, results
     with a dynamic shape, and values a `func.return` uses (a program output
     stays the result of its op, so that its name does not change).
 
