@@ -7,15 +7,16 @@
 // constants, tile identity; and program outputs keeping their op. Each case
 // feeds a relu so that the folded value is not a function result.
 
+// [1, 2, 0] then [0, 2, 1]: output dim i is dim p[q[i]] of x.
 // CHECK-LABEL: func @transpose_compose
-// CHECK: %[[T:.*]] = mil.transpose %arg0 perm = [2, 0, 1] : tensor<2x3x4xf16>
+// CHECK: %[[T:.*]] = mil.transpose %arg0 perm = [1, 0, 2] : tensor<2x3x4xf16>
 // CHECK-NOT: mil.transpose
-// CHECK: mil.relu %[[T]]
-func.func @transpose_compose(%x: tensor<2x3x4xf16>) -> tensor<4x2x3xf16> {
+// CHECK: mil.relu %[[T]] : tensor<3x2x4xf16>
+func.func @transpose_compose(%x: tensor<2x3x4xf16>) -> tensor<3x2x4xf16> {
   %0 = mil.transpose %x perm = [1, 2, 0] : tensor<2x3x4xf16>
-  %1 = mil.transpose %0 perm = [1, 2, 0] : tensor<3x4x2xf16>
-  %r = mil.relu %1 : tensor<4x2x3xf16>
-  return %r : tensor<4x2x3xf16>
+  %1 = mil.transpose %0 perm = [0, 2, 1] : tensor<3x4x2xf16>
+  %r = mil.relu %1 : tensor<3x2x4xf16>
+  return %r : tensor<3x2x4xf16>
 }
 
 // Inverse permutations (written with negative entries) cancel.
