@@ -8,13 +8,14 @@
 // feeds a relu so that the folded value is not a function result.
 
 // [1, 2, 0] then [0, 2, 1]: output dim i is dim p[q[i]] of x.
+// The composed op is the outer one: it keeps its attributes (MIL op name).
 // CHECK-LABEL: func @transpose_compose
-// CHECK: %[[T:.*]] = mil.transpose %arg0 perm = [1, 0, 2] : tensor<2x3x4xf16>
+// CHECK: %[[T:.*]] = mil.transpose %arg0 perm = [1, 0, 2] {mil.name = "outer"} : tensor<2x3x4xf16>
 // CHECK-NOT: mil.transpose
 // CHECK: mil.relu %[[T]] : tensor<3x2x4xf16>
 func.func @transpose_compose(%x: tensor<2x3x4xf16>) -> tensor<3x2x4xf16> {
-  %0 = mil.transpose %x perm = [1, 2, 0] : tensor<2x3x4xf16>
-  %1 = mil.transpose %0 perm = [0, 2, 1] : tensor<3x4x2xf16>
+  %0 = mil.transpose %x perm = [1, 2, 0] {mil.name = "inner"} : tensor<2x3x4xf16>
+  %1 = mil.transpose %0 perm = [0, 2, 1] {mil.name = "outer"} : tensor<3x4x2xf16>
   %r = mil.relu %1 : tensor<3x2x4xf16>
   return %r : tensor<3x2x4xf16>
 }
@@ -79,12 +80,12 @@ func.func @reshape_like_chain_identity(%x: tensor<1x64x32xf16>) -> tensor<1x64x3
 
 // A reshape of a squeeze reads the squeeze's input directly.
 // CHECK-LABEL: func @reshape_of_squeeze
-// CHECK: %[[R:.*]] = mil.reshape %arg0 shape = [2, 32, 32] : tensor<1x64x1x32xf16> -> tensor<2x32x32xf16>
+// CHECK: %[[R:.*]] = mil.reshape %arg0 shape = [2, 32, 32] {mil.name = "r"} : tensor<1x64x1x32xf16> -> tensor<2x32x32xf16>
 // CHECK-NOT: mil.squeeze
 // CHECK: mil.relu %[[R]]
 func.func @reshape_of_squeeze(%x: tensor<1x64x1x32xf16>) -> tensor<2x32x32xf16> {
   %0 = mil.squeeze %x axes = [0, 2] : tensor<1x64x1x32xf16>
-  %1 = mil.reshape %0 shape = [2, 32, 32] : tensor<64x32xf16> -> tensor<2x32x32xf16>
+  %1 = mil.reshape %0 shape = [2, 32, 32] {mil.name = "r"} : tensor<64x32xf16> -> tensor<2x32x32xf16>
   %r = mil.relu %1 : tensor<2x32x32xf16>
   return %r : tensor<2x32x32xf16>
 }

@@ -189,8 +189,11 @@ struct FoldReshapeChain : OpRewritePattern<ReshapeOp> {
     if (!source || !type.hasStaticShape())
       return failure();
     SmallVector<int32_t> shape(type.getShape().begin(), type.getShape().end());
-    rewriter.replaceOpWithNewOp<ReshapeOp>(
-        op, type, source, rewriter.getDenseI32ArrayAttr(shape));
+    // In place: the op keeps its location and attributes (its MIL names).
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getXMutable().assign(source);
+      op.setShape(shape);
+    });
     return success();
   }
 };
@@ -258,8 +261,11 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
     SmallVector<int32_t> perm;
     for (int32_t q : op.getPerm())
       perm.push_back(norm(inner.getPerm()[norm(q)]));
-    rewriter.replaceOpWithNewOp<TransposeOp>(
-        op, op.getType(), inner.getX(), rewriter.getDenseI32ArrayAttr(perm));
+    // In place: the op keeps its location and attributes (its MIL names).
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getXMutable().assign(inner.getX());
+      op.setPerm(perm);
+    });
     return success();
   }
 };
