@@ -50,10 +50,18 @@ class MIL_BinaryOp<string mnemonic, string semantics,
 }
 
 /// Arithmetic: T = fp16/fp32/int32, result T.
-def MIL_AddOp : MIL_BinaryOp<"add", "x + y">;
-def MIL_SubOp : MIL_BinaryOp<"sub", "x - y">;
-def MIL_MulOp : MIL_BinaryOp<"mul", "x * y">;
-def MIL_RealDivOp : MIL_BinaryOp<"real_div", "x / y (true division)">;
+def MIL_AddOp : MIL_BinaryOp<"add", "x + y"> {
+  let hasFolder = 1;
+}
+def MIL_SubOp : MIL_BinaryOp<"sub", "x - y"> {
+  let hasFolder = 1;
+}
+def MIL_MulOp : MIL_BinaryOp<"mul", "x * y"> {
+  let hasFolder = 1;
+}
+def MIL_RealDivOp : MIL_BinaryOp<"real_div", "x / y (true division)"> {
+  let hasFolder = 1;
+}
 def MIL_FloorDivOp : MIL_BinaryOp<"floor_div", "floor(x / y)">;
 def MIL_ModOp : MIL_BinaryOp<"mod", "x % y (Python modulo: the sign of y)">;
 def MIL_PowOp : MIL_BinaryOp<"pow", "x ^ y">;

@@ -64,6 +64,7 @@ def MIL_TransposeOp : MIL_ShapeOp<"transpose", "ios15"> {
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = "$x `perm` `=` $perm attr-dict `:` type($x)";
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def MIL_SliceBySizeOp : MIL_ShapeOp<"slice_by_size", "ios15"> {
@@ -214,6 +215,7 @@ def MIL_TileOp : MIL_ShapeOp<"tile", "ios15"> {
   let arguments = (ins MIL_Tensor:$x, DenseI32ArrayAttr:$reps);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = "$x `reps` `=` $reps attr-dict `:` type($x)";
+  let hasFolder = 1;
 }
 
 def MIL_PadOp : MIL_ShapeOp<"pad", "ios15"> {

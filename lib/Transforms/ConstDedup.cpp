@@ -1,11 +1,13 @@
 //===- ConstDedup.cpp - Merge mil.const ops with equal values -------------===//
 //
 // The mil-const-dedup cleanup pass: constants are compared by type and
-// contents, ignoring discardable attributes (names).
+// contents, ignoring discardable attributes (names). A duplicate that is a
+// program output is kept (the output is named after it).
 //
 //===----------------------------------------------------------------------===//
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILFolding.h"
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -81,7 +83,9 @@ struct MILConstDedupPass
         return;
       ConstKey key{op.getType(), op.getVal(), resourceBytes(op.getVal())};
       auto [it, inserted] = firstOf.try_emplace(key, op);
-      if (!inserted && it->second->getParentRegion() == op->getParentRegion()) {
+      // A returned constant is a program output named after it: kept.
+      if (!inserted && it->second->getParentRegion() == op->getParentRegion() &&
+          !isFunctionResult(op.getResult())) {
         op.getResult().replaceAllUsesWith(it->second.getResult());
         duplicates.push_back(op);
       }

@@ -8,17 +8,26 @@
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 
 namespace {
 
-/// Cleanup every pipeline starts with: canonicalize, dedup constants, CSE.
+/// Cleanup every pipeline starts with: canonicalize (folds, dead values),
+/// fold small constant subgraphs, canonicalize what that exposes, dedup
+/// constants, CSE (keeping program outputs, whose names are their ops').
 void buildCleanupPipeline(OpPassManager &pm) {
-  pm.addPass(createCanonicalizerPass());
+  // The canonicalizer's own constant CSE would merge (and unname) constants
+  // that are program outputs; mil-const-dedup and mil-cse merge the others.
+  GreedyRewriteConfig config;
+  config.enableConstantCSE(false);
+  pm.addPass(createCanonicalizerPass(config));
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldConstants());
+  pm.addPass(createCanonicalizerPass(config));
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILConstDedup());
-  pm.addPass(createCSEPass());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILCSE());
 }
 
 } // namespace
@@ -26,6 +35,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
 void ane::mil::registerPipelines() {
   PassPipelineRegistration<>(
       "mil-ane-default",
-      "Clean up a mil program for the ANE (canonicalize, dedup, CSE)",
+      "Clean up a mil program for the ANE (canonicalize, fold constants, "
+      "dedup, CSE)",
       buildCleanupPipeline);
 }

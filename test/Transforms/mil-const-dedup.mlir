@@ -31,12 +31,13 @@ func.func @different_values_stay() -> (tensor<4xf16>, tensor<4xf16>, tensor<4xf3
 
 // Resource blobs with the same bytes merge although their handles differ.
 // CHECK-LABEL: func @equal_resources_merge
-func.func @equal_resources_merge() -> (tensor<4xi8>, tensor<4xi8>) {
+func.func @equal_resources_merge() -> tensor<8xi8> {
   // CHECK: %[[R:.*]] = mil.const {val = dense_resource<r1>
-  // CHECK-NEXT: return %[[R]], %[[R]]
+  // CHECK-NEXT: mil.concat %[[R]], %[[R]]
   %a = mil.const {val = dense_resource<r1> : tensor<4xi8>} : tensor<4xi8>
   %b = mil.const {val = dense_resource<r2> : tensor<4xi8>} : tensor<4xi8>
-  return %a, %b : tensor<4xi8>, tensor<4xi8>
+  %c = mil.concat %a, %b axis = 0 : tensor<4xi8>, tensor<4xi8>
+  return %c : tensor<8xi8>
 }
 
 {-#
@@ -47,3 +48,17 @@ func.func @equal_resources_merge() -> (tensor<4xi8>, tensor<4xi8>) {
     }
   }
 #-}
+
+// -----
+
+// A duplicate that is a program output keeps its own op (and name).
+// CHECK-LABEL: func @returned_duplicate_kept
+// CHECK: %[[A:.*]] = mil.const {val = dense<2.000000e+00> : tensor<4xf16>}
+// CHECK: %[[B:.*]] = mil.const {val = dense<2.000000e+00> : tensor<4xf16>}
+// CHECK: return %{{.*}}, %[[B]]
+func.func @returned_duplicate_kept(%x: tensor<4xf16>) -> (tensor<4xf16>, tensor<4xf16>) {
+  %a = mil.const {val = dense<2.0> : tensor<4xf16>} : tensor<4xf16>
+  %b = mil.const {val = dense<2.0> : tensor<4xf16>} : tensor<4xf16>
+  %0 = mil.mul %x, %a : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+  return %0, %b : tensor<4xf16>, tensor<4xf16>
+}

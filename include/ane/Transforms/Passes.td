@@ -22,7 +22,8 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
     Unlike CSE, values are compared by contents (two `dense_resource` blobs
     with the same bytes are equal) and discardable attributes such as the
     MIL op name are ignored. Numerics are unchanged. Constants smaller than
-    `min-elements` are left alone.
+    `min-elements` are left alone, and so is a duplicate that a
+    `func.return` uses (a program output is named after its op).
 
     ```mlir
     %a = mil.const {val = dense<1.0> : tensor<64xf16>} : tensor<64xf16>
@@ -34,6 +35,57 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
     Option<"minElements", "min-elements", "int64_t", "0",
            "Only deduplicate constants with at least this many elements">,
   ];
+}
+
+def MILFoldConstants : Pass<"mil-fold-constants", "mlir::func::FuncOp"> {
+  let summary = "evaluate small ops on constants at compile time";
+  let description = [{
+    Replaces every mil op whose operands are all `mil.const` (with inline or
+    `dense_resource` values) and whose results each have at most
+    `max-elements` elements by `mil.const` ops holding the results. The ops
+    are evaluated by the CPU reference interpreter (`ane-run`'s evaluators),
+    so the constants are bit-exact with what the interpreter computes for the
+    original program: fp16 results are computed in fp32 and rounded to fp16
+    as the interpreter does. The new constants take the op's location (its
+    MIL name); constants left without users are erased.
+
+    Not folded: ops without operands (the `constexpr_*` ops, which keep
+    their compressed form), `quantize` and `dequantize` (quantized weights
+    stay for the quantization passes and the ANE to handle), ops the
+    interpreter does not support, results
+    with a dynamic shape, and values a `func.return` uses (a program output
+    stays the result of its op, so that its name does not change).
+
+    ```mlir
+    %a = mil.const {val = dense<[1.0, 2.0]> : tensor<2xf16>} : tensor<2xf16>
+    %b = mil.mul %a, %a : (tensor<2xf16>, tensor<2xf16>) -> tensor<2xf16>
+    // → %b = mil.const {val = dense<[1.0, 4.0]> : tensor<2xf16>}
+    ```
+  }];
+  let options = [
+    Option<"maxElements", "max-elements", "int64_t", "1024",
+           "Only fold ops whose every result has at most this many elements">,
+  ];
+}
+
+def MILCSE : Pass<"mil-cse", "mlir::func::FuncOp"> {
+  let summary = "common subexpression elimination that keeps program outputs";
+  let description = [{
+    MLIR's CSE (`-cse`), except that ops defining a value a `func.return`
+    uses take no part: such an op is neither replaced by an equivalent op
+    nor replaces one. A program output is named after the op that defines
+    it, so a replacement would rename it (two equal outputs would even
+    collapse into one name). Numerics are unchanged.
+
+    ```mlir
+    %a = mil.relu %x : tensor<4xf16> loc("a")
+    %b = mil.relu %x : tensor<4xf16> loc("b")
+    %c = mil.relu %x : tensor<4xf16> loc("c")
+    %s = mil.add %a, %c : (tensor<4xf16>, tensor<4xf16>) -> tensor<4xf16>
+    return %s, %b : tensor<4xf16>, tensor<4xf16>
+    // → %c is replaced by %a; %b (output "b") stays
+    ```
+  }];
 }
 
 //===----------------------------------------------------------------------===//

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILFolding.h"
 
 #include "mlir/IR/Builders.h"
 
@@ -97,6 +98,6 @@ LogicalResult CastOp::verify() {
 OpFoldResult CastOp::fold(FoldAdaptor) {
   // Casting to x's own type is the identity.
   if (getX().getType() == getOutput().getType())
-    return getX();
+    return foldUnlessOutput(getOutput(), getX());
   return {};
 }

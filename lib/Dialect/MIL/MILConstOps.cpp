@@ -16,5 +16,7 @@ LogicalResult ConstOp::verify() {
 }
 
 OpFoldResult ConstOp::fold(FoldAdaptor) {
-  return isa<ElementsAttr>(getVal()) ? getVal() : Attribute();
+  // A ConstantLike op must always fold (m_Constant relies on it), also when
+  // its value is a #mil.blob_file reference.
+  return getVal();
 }

@@ -40,6 +40,9 @@ void MILDialect::registerAttributes() {
 
 Operation *MILDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                            Type type, Location loc) {
+  // A #mil.blob_file value has no type of its own: it is the constant's.
+  if (isa<BlobFileAttr>(value) && isa<RankedTensorType>(type))
+    return ConstOp::create(builder, loc, cast<RankedTensorType>(type), value);
   auto elements = dyn_cast<ElementsAttr>(value);
   if (!elements || elements.getType() != type)
     return nullptr;

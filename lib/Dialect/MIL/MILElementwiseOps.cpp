@@ -2,10 +2,12 @@
 //
 // Type inference of `select`. The binary ops infer their result with the
 // shared broadcasting rule (MILTypeInference.cpp) from their ODS class.
+// Folders of add/sub/mul/real_div with an identity operand.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILFolding.h"
 
 #include "mlir/IR/Diagnostics.h"
 
@@ -39,4 +41,49 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *,
   }
   results.push_back(RankedTensorType::get(*shape, a.getElementType()));
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Identity operands
+//===----------------------------------------------------------------------===//
+
+/// `x` as the fold of `result = x op c` when the constant `c` is a splat of
+/// `identity` and the result has x's type (broadcasting with c neither
+/// changes the shape nor the dtype).
+static OpFoldResult foldIdentityOperand(Value result, Value x, Attribute c,
+                                        double identity) {
+  if (x.getType() != result.getType() || !isSplatOf(c, identity))
+    return {};
+  return foldUnlessOutput(result, x);
+}
+
+static bool isFloatTensor(Value v) {
+  return isa<FloatType>(getElementTypeOrSelf(v.getType()));
+}
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  // x + (+0.0) is +0.0 for x = -0.0: only -0.0 is the float identity.
+  double zero = isFloatTensor(getX()) ? -0.0 : 0.0;
+  if (OpFoldResult r =
+          foldIdentityOperand(getResult(), getX(), adaptor.getY(), zero))
+    return r;
+  return foldIdentityOperand(getResult(), getY(), adaptor.getX(), zero);
+}
+
+OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  // x - (+0.0) is x for every x, -0.0 included.
+  return foldIdentityOperand(getResult(), getX(), adaptor.getY(), 0.0);
+}
+
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  if (OpFoldResult r =
+          foldIdentityOperand(getResult(), getX(), adaptor.getY(), 1.0))
+    return r;
+  return foldIdentityOperand(getResult(), getY(), adaptor.getX(), 1.0);
+}
+
+OpFoldResult RealDivOp::fold(FoldAdaptor adaptor) {
+  if (!isFloatTensor(getX()))
+    return {};
+  return foldIdentityOperand(getResult(), getX(), adaptor.getY(), 1.0);
 }

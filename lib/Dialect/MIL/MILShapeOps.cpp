@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILFolding.h"
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
@@ -148,26 +149,51 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult ReshapeOp::fold(FoldAdaptor) {
-  if (getX().getType() == getType() && getType().hasStaticShape())
-    return getX();
-  return {};
+/// The input of a reshape, squeeze or expand_dims op (ops that keep the
+/// row-major order of the elements and only change the shape), else null.
+static Value reshapeLikeInput(Value v) {
+  Operation *def = v.getDefiningOp();
+  if (!isa_and_nonnull<ReshapeOp, SqueezeOp, ExpandDimsOp>(def))
+    return {};
+  return def->getOperand(0);
+}
+
+/// The fold shared by reshape, squeeze and expand_dims, whose results hold
+/// the elements of x in the same order: to x, or to the input of a chain of
+/// reshape-like ops ending in x, that has the (static) result type; a dense
+/// constant x to the reshaped constant.
+static OpFoldResult foldReshapeLike(Value result, Value x, Attribute xConst) {
+  auto type = cast<RankedTensorType>(result.getType());
+  if (!type.hasStaticShape())
+    return {};
+  for (Value v = x; v; v = reshapeLikeInput(v))
+    if (v.getType() == type)
+      return foldUnlessOutput(result, v);
+  return foldUnlessOutput(result, reshapeConstant(xConst, type));
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  return foldReshapeLike(getResult(), getX(), adaptor.getX());
 }
 
 namespace {
 /// reshape(reshape(x)) -> reshape(x) when the outer result is static: the
-/// intermediate shape does not matter, only the final one.
+/// intermediate shape does not matter, only the final one. The same holds
+/// for a squeeze or expand_dims producer, which only reshape too.
 struct FoldReshapeChain : OpRewritePattern<ReshapeOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ReshapeOp op,
                                 PatternRewriter &rewriter) const override {
-    auto inner = op.getX().getDefiningOp<ReshapeOp>();
+    Value source = reshapeLikeInput(op.getX());
     auto type = op.getType();
-    if (!inner || !type.hasStaticShape())
+    if (!source || !type.hasStaticShape())
       return failure();
     SmallVector<int32_t> shape(type.getShape().begin(), type.getShape().end());
-    rewriter.replaceOpWithNewOp<ReshapeOp>(
-        op, type, inner.getX(), rewriter.getDenseI32ArrayAttr(shape));
+    // In place: the op keeps its location and attributes (its MIL names).
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getXMutable().assign(source);
+      op.setShape(shape);
+    });
     return success();
   }
 };
@@ -217,7 +243,37 @@ OpFoldResult TransposeOp::fold(FoldAdaptor) {
   for (auto [i, p] : llvm::enumerate(getPerm()))
     if (p != (int64_t)i && p != (int64_t)i - rank)
       return {};
-  return getX();
+  return foldUnlessOutput(getResult(), getX());
+}
+
+namespace {
+/// transpose(transpose(x, p), q) -> transpose(x, r) with r[i] = p[q[i]]
+/// (an identity r then folds away).
+struct ComposeTransposes : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getX().getDefiningOp<TransposeOp>();
+    if (!inner)
+      return failure();
+    int64_t rank = op.getPerm().size();
+    auto norm = [rank](int64_t p) { return p < 0 ? p + rank : p; };
+    SmallVector<int32_t> perm;
+    for (int32_t q : op.getPerm())
+      perm.push_back(norm(inner.getPerm()[norm(q)]));
+    // In place: the op keeps its location and attributes (its MIL names).
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getXMutable().assign(inner.getX());
+      op.setPerm(perm);
+    });
+    return success();
+  }
+};
+} // namespace
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<ComposeTransposes>(context);
 }
 
 //===----------------------------------------------------------------------===//
@@ -273,7 +329,7 @@ LogicalResult SliceBySizeOp::inferReturnTypes(MLIRContext *,
 OpFoldResult SliceBySizeOp::fold(FoldAdaptor) {
   // A static box as large as x can only start at 0: it is x.
   if (getX().getType() == getType() && getType().hasStaticShape())
-    return getX();
+    return foldUnlessOutput(getResult(), getX());
   return {};
 }
 
@@ -389,7 +445,7 @@ OpFoldResult SliceByIndexOp::fold(FoldAdaptor) {
           getBeginMask(), getEndMask(), getSqueezeMask(), out, identity)) ||
       !identity)
     return {};
-  return getX();
+  return foldUnlessOutput(getResult(), getX());
 }
 
 //===----------------------------------------------------------------------===//
@@ -458,7 +514,7 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *,
 
 OpFoldResult ConcatOp::fold(FoldAdaptor) {
   if (getValues().size() == 1 && getValues().front().getType() == getType())
-    return getValues().front();
+    return foldUnlessOutput(getResult(), getValues().front());
   return {};
 }
 
@@ -558,8 +614,10 @@ LogicalResult ExpandDimsOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult ExpandDimsOp::fold(FoldAdaptor) {
-  return getAxes().empty() ? getX() : Value();
+OpFoldResult ExpandDimsOp::fold(FoldAdaptor adaptor) {
+  if (getAxes().empty())
+    return foldUnlessOutput(getResult(), getX());
+  return foldReshapeLike(getResult(), getX(), adaptor.getX());
 }
 
 LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
@@ -590,12 +648,14 @@ LogicalResult SqueezeOp::inferReturnTypes(MLIRContext *,
   return success();
 }
 
-OpFoldResult SqueezeOp::fold(FoldAdaptor) {
+OpFoldResult SqueezeOp::fold(FoldAdaptor adaptor) {
   // Without axes, a dynamic dim may turn out to be 1 and be squeezed at run
   // time, so only a static x is known to be left unchanged.
   if (!getAxes() && !getX().getType().hasStaticShape())
     return {};
-  return getX().getType() == getType() ? getX() : Value();
+  if (getX().getType() == getType())
+    return foldUnlessOutput(getResult(), getX());
+  return foldReshapeLike(getResult(), getX(), adaptor.getX());
 }
 
 //===----------------------------------------------------------------------===//
@@ -626,6 +686,12 @@ LogicalResult TileOp::inferReturnTypes(MLIRContext *,
   }
   results.push_back(RankedTensorType::get(out, xType.getElementType()));
   return success();
+}
+
+OpFoldResult TileOp::fold(FoldAdaptor) {
+  if (llvm::all_of(getReps(), [](int32_t r) { return r == 1; }))
+    return foldUnlessOutput(getResult(), getX());
+  return {};
 }
 
 LogicalResult PadOp::inferReturnTypes(MLIRContext *,

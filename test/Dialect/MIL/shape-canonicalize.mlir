@@ -5,10 +5,11 @@
 
 // CHECK-LABEL: func @transpose_identity
 // CHECK-NOT: mil.transpose
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @transpose_identity(%x: tensor<2x3x4xf16>) -> tensor<2x3x4xf16> {
   %0 = mil.transpose %x perm = [0, 1, -1] : tensor<2x3x4xf16>
-  return %0 : tensor<2x3x4xf16>
+  %r = mil.relu %0 : tensor<2x3x4xf16>
+  return %r : tensor<2x3x4xf16>
 }
 
 // A non-identity permutation of equal dims keeps the op although the type
@@ -24,10 +25,11 @@ func.func @transpose_not_identity(%x: tensor<3x3xf16>) -> tensor<3x3xf16> {
 
 // CHECK-LABEL: func @reshape_same_type
 // CHECK-NOT: mil.reshape
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @reshape_same_type(%x: tensor<2x50xf16>) -> tensor<2x50xf16> {
   %0 = mil.reshape %x shape = [0, -1] : tensor<2x50xf16> -> tensor<2x50xf16>
-  return %0 : tensor<2x50xf16>
+  %r = mil.relu %0 : tensor<2x50xf16>
+  return %r : tensor<2x50xf16>
 }
 
 // `?` to `?` is not known to be the same shape.
@@ -66,10 +68,11 @@ func.func @reshape_chain_through_transpose(%x: tensor<64x32xf16>) -> tensor<1x32
 
 // CHECK-LABEL: func @slice_by_size_whole
 // CHECK-NOT: mil.slice_by_size
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @slice_by_size_whole(%x: tensor<1x64x1x32xf16>) -> tensor<1x64x1x32xf16> {
   %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, -1, 1, 32] : tensor<1x64x1x32xf16>
-  return %0 : tensor<1x64x1x32xf16>
+  %r = mil.relu %0 : tensor<1x64x1x32xf16>
+  return %r : tensor<1x64x1x32xf16>
 }
 
 // CHECK-LABEL: func @slice_by_size_part
@@ -83,10 +86,11 @@ func.func @slice_by_size_part(%x: tensor<1x64x1x32xf16>) -> tensor<1x64x1x16xf16
 
 // CHECK-LABEL: func @slice_by_index_whole
 // CHECK-NOT: mil.slice_by_index
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @slice_by_index_whole(%x: tensor<4x8xf16>) -> tensor<4x8xf16> {
   %0 = mil.slice_by_index %x begin = [0, 5] end = [100, 0] begin_mask = [false, true] end_mask = [false, true] : tensor<4x8xf16>
-  return %0 : tensor<4x8xf16>
+  %r = mil.relu %0 : tensor<4x8xf16>
+  return %r : tensor<4x8xf16>
 }
 
 // Reversing keeps the shape but not the value.
@@ -101,10 +105,11 @@ func.func @slice_by_index_reverse(%x: tensor<4x8xf16>) -> tensor<4x8xf16> {
 
 // CHECK-LABEL: func @concat_one
 // CHECK-NOT: mil.concat
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @concat_one(%x: tensor<1x64x1x32xf16>) -> tensor<1x64x1x32xf16> {
   %0 = mil.concat %x axis = 1 : tensor<1x64x1x32xf16>
-  return %0 : tensor<1x64x1x32xf16>
+  %r = mil.relu %0 : tensor<1x64x1x32xf16>
+  return %r : tensor<1x64x1x32xf16>
 }
 
 // CHECK-LABEL: func @concat_two
@@ -118,10 +123,11 @@ func.func @concat_two(%x: tensor<1x64x1x32xf16>) -> tensor<1x128x1x32xf16> {
 
 // CHECK-LABEL: func @squeeze_nothing
 // CHECK-NOT: mil.squeeze
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @squeeze_nothing(%x: tensor<2x64xf16>) -> tensor<2x64xf16> {
   %0 = mil.squeeze %x axes = [1] : tensor<2x64xf16>
-  return %0 : tensor<2x64xf16>
+  %r = mil.relu %0 : tensor<2x64xf16>
+  return %r : tensor<2x64xf16>
 }
 
 // Without axes a dynamic dim might be 1 at run time: keep the op.
@@ -143,10 +149,11 @@ func.func @squeeze_something(%x: tensor<1x64xf16>) -> tensor<64xf16> {
 
 // CHECK-LABEL: func @expand_dims_nothing
 // CHECK-NOT: mil.expand_dims
-// CHECK: return %arg0
+// CHECK: mil.relu %arg0
 func.func @expand_dims_nothing(%x: tensor<2x64xf16>) -> tensor<2x64xf16> {
   %0 = mil.expand_dims %x axes = [] : tensor<2x64xf16>
-  return %0 : tensor<2x64xf16>
+  %r = mil.relu %0 : tensor<2x64xf16>
+  return %r : tensor<2x64xf16>
 }
 
 // CHECK-LABEL: func @expand_dims_something

@@ -1,0 +1,39 @@
+//===- MILFolding.h - Helpers shared by the mil folders ---------*- C++ -*-===//
+//
+// Small predicates the folders and canonicalization patterns of several op
+// families share: whether a value is a program output (whose name a fold
+// must not change), splat constants of a given value, and reshaping a
+// constant.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ANE_DIALECT_MIL_MILFOLDING_H
+#define ANE_DIALECT_MIL_MILFOLDING_H
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/Value.h"
+
+namespace ane::mil {
+
+/// True when a func.return uses `v`. A program output is named after the op
+/// that defines it, so a fold that replaces it by another value (or by a
+/// constant the folder creates without a name) would rename the output.
+bool isFunctionResult(mlir::Value v);
+
+/// `replacement` as the fold of `result`, or null when `result` is a
+/// function result (see isFunctionResult).
+mlir::OpFoldResult foldUnlessOutput(mlir::Value result,
+                                    mlir::OpFoldResult replacement);
+
+/// True when `attr` is a splat whose every element is exactly `value`: bit
+/// for bit for floats (so -0.0 and +0.0 differ), by value for integers.
+bool isSplatOf(mlir::Attribute attr, double value);
+
+/// `attr` (a dense constant) with the static shape of `type`, or null when
+/// `attr` is not a dense elements attribute (resources are not copied).
+mlir::Attribute reshapeConstant(mlir::Attribute attr, mlir::Type type);
+
+} // namespace ane::mil
+
+#endif // ANE_DIALECT_MIL_MILFOLDING_H

@@ -1,0 +1,54 @@
+//===- MILFolding.cpp - Helpers shared by the mil folders -----------------===//
+//
+// See MILFolding.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ane/Dialect/MIL/MILFolding.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+
+using namespace mlir;
+
+bool ane::mil::isFunctionResult(Value v) {
+  return llvm::any_of(
+      v.getUsers(), [](Operation *user) { return isa<func::ReturnOp>(user); });
+}
+
+OpFoldResult ane::mil::foldUnlessOutput(Value result,
+                                        OpFoldResult replacement) {
+  return isFunctionResult(result) ? OpFoldResult() : replacement;
+}
+
+bool ane::mil::isSplatOf(Attribute attr, double value) {
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(attr);
+  if (!dense || !dense.isSplat())
+    return false;
+  Type element = dense.getElementType();
+  if (auto floatType = dyn_cast<FloatType>(element)) {
+    APFloat expected(value);
+    bool losesInfo = false;
+    expected.convert(floatType.getFloatSemantics(),
+                     APFloat::rmNearestTiesToEven, &losesInfo);
+    return !losesInfo &&
+           dense.getSplatValue<APFloat>().bitwiseIsEqual(expected);
+  }
+  if (element.isInteger(1) || !isa<IntegerType>(element))
+    return false;
+  APInt splat = dense.getSplatValue<APInt>();
+  int64_t v = cast<IntegerType>(element).isUnsigned()
+                  ? (int64_t)splat.getZExtValue()
+                  : splat.getSExtValue();
+  return (double)v == value;
+}
+
+Attribute ane::mil::reshapeConstant(Attribute attr, Type type) {
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(attr);
+  auto shaped = dyn_cast<RankedTensorType>(type);
+  if (!dense || !shaped || !shaped.hasStaticShape() ||
+      shaped.getElementType() != dense.getElementType() ||
+      shaped.getNumElements() != dense.getNumElements())
+    return {};
+  return dense.reshape(shaped);
+}
