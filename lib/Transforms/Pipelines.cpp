@@ -21,6 +21,17 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
+/// Fusion: cleanup, the fusion passes, cleanup (mil-ane-fusion).
+void buildFusionPipeline(OpPassManager &pm) {
+  buildCleanupPipeline(pm);
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILMatmulToLinear());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldScaleIntoConv());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseBias());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILRmsNormAneForm());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILSwiGLUAneForm());
+  buildCleanupPipeline(pm);
+}
+
 } // namespace
 
 void ane::mil::registerPipelines() {
@@ -28,4 +39,9 @@ void ane::mil::registerPipelines() {
       "mil-ane-default",
       "Clean up a mil program for the ANE (canonicalize, dedup, CSE)",
       buildCleanupPipeline);
+  PassPipelineRegistration<>(
+      "mil-ane-fusion",
+      "Cleanup, then fold bias/scale/batch_norm into conv and linear, "
+      "matmul to linear, RMSNorm and SwiGLU in ANE form, then cleanup",
+      buildFusionPipeline);
 }

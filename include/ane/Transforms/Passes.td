@@ -40,7 +40,145 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
 // Fusion
 //===----------------------------------------------------------------------===//
 
-// (passes of this family go here)
+def MILFuseBias : Pass<"mil-fuse-bias", "mlir::func::FuncOp"> {
+  let summary = "fold a constant bias add into conv, conv_transpose and linear";
+  let description = [{
+    Rewrites `add(op, c)`, `add(c, op)` and `sub(op, c)`, where `op` is a
+    `mil.conv`, `mil.conv_transpose` or `mil.linear` whose result has no
+    other use and `c` is a `mil.const` that varies only along the output
+    channel, into `op` with the bias `b + c` (`b - c`; `b` is the existing
+    constant bias or zeros). The output channel is dim 1 for conv and
+    conv_transpose and the last dim for linear; `c` may be a scalar, or
+    have any shape that right-aligns with the result and is 1 except on the
+    channel axis (`[1, C, 1, 1]` or `[C, 1, 1]` for conv, `[C]` or `[1, C]`
+    for linear; note that a `[C]` constant added to a conv result broadcasts
+    along the last spatial dim and is not a bias). The op takes over the
+    add's MIL name. Matmul results are handled after `mil-matmul-to-linear`.
+
+    MIL has no fused-activation parameter: an activation after the add is
+    left as the next op, so `conv → add(c) → relu` becomes
+    `conv(bias) → relu` (the ANE compiler fuses the activation on the
+    device).
+
+    ```mlir
+    %y = mil.conv %x, %w : (...) -> tensor<1x8x4x4xf16>
+    %z = mil.add %y, %c : (tensor<1x8x4x4xf16>, tensor<1x8x1x1xf16>) -> tensor<1x8x4x4xf16>
+    // → %z = mil.conv %x, %w bias %b : (...) with %b = c as tensor<8xf16>
+    ```
+
+    Numerics: the new bias is computed in fp32 from the two constants and
+    rounded once to the bias dtype (the existing bias's, else the weight's),
+    so it is within 0.5 ulp of `b + c`. The program's output is bit-exact
+    when `b` is absent and the dtypes agree (the add is exact either way,
+    the interpreter rounds once per op result); otherwise it differs by the
+    rounding of `b + c` and of the add (tested: at most 1 ulp of the
+    output's dtype).
+  }];
+}
+
+def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
+                                "mlir::func::FuncOp"> {
+  let summary = "fold batch_norm and per-channel scales into conv / linear weights";
+  let description = [{
+    For a `mil.conv` (any groups, strides, padding) or `mil.linear` whose
+    weight (and bias, if any) is a `mil.const` and whose result has no other
+    use:
+
+    * `batch_norm(conv(x, w, b), mean, variance, gamma, beta)` with constant
+      `[C]` parameters becomes `conv(x, w * s, (b - mean) * s + beta)` with
+      `s = gamma / sqrt(variance + epsilon)` per output channel. (batch_norm
+      normalizes dim 1, which is not linear's feature axis, so it is folded
+      only into conv.)
+    * `mul(op, c)` / `mul(c, op)` with a constant `c` varying only along the
+      output channel (scalar, `[1, C, 1, 1]` for conv, `[C]` for linear)
+      becomes `op(x, w * c, b * c)`.
+
+    Per-channel constant adds are folded by `mil-fuse-bias`.
+
+    Numerics: the folded weights and bias are computed in fp32 from the
+    original constants and rounded once (round to nearest even) to the
+    weight's and bias's dtypes, so each folded constant is within 0.5 ulp
+    (of its dtype) of the fp32 product. The program's output changes by
+    that rounding and by removing the intermediate rounding of the conv
+    result: the tests bound the output difference by 4 ulp of the output
+    dtype at the output's largest magnitude (`max|Δ| <= 4 ulp(max|y|)`),
+    for fp16 and fp32 programs.
+  }];
+}
+
+def MILMatmulToLinear : Pass<"mil-matmul-to-linear", "mlir::func::FuncOp"> {
+  let summary = "turn matmul by a constant matrix into linear";
+  let description = [{
+    Rewrites `matmul(x, W)` with `transpose_x = false`, a float `x` of
+    rank >= 1 and a constant rank-2 `W` into `linear(x, W')`. MIL linear
+    takes its weight as `[D_out, D_in]`: with `transpose_y = true`, `W` is
+    already `[D_out, D_in]` and is used as is (any MIL constant, including
+    `constexpr_*` ops); otherwise `W` is `[D_in, D_out]` and `W'` is its
+    transpose, a new `mil.const` (so `W` must be a `mil.const`). Batched
+    (rank > 2) or rank-1 `W`, `transpose_x`, integer matmuls and non-constant
+    `W` are left alone. The pass also applies the `mil-fuse-bias` patterns,
+    so `add(matmul(x, W), c)` becomes `linear(x, W', c)`.
+
+    Numerics: the weight values are moved, not changed; linear and matmul
+    compute the same dot products (the interpreter output is bit-exact in
+    the tests). A folded bias follows `mil-fuse-bias`.
+  }];
+}
+
+def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
+  let summary = "rewrite RMSNorm into the op sequence of the ANE training kernels";
+  let description = [{
+    Recognises the RMS normalisation of `x` over `axes` written as
+
+    * `mul(x, rsqrt(mean + eps))` or `mul(x, rsqrt(mean))` (rsqrt's own
+      `epsilon` is added to `eps`),
+    * `mul(x, pow(mean + eps, -0.5))`,
+    * `real_div(x, sqrt(mean + eps))`,
+
+    (`mul` operands in either order) where `mean` is
+    `reduce_mean(sq, axes, keep_dims = true)`, `sq` is `mul(x, x)`,
+    `square(x)` or `pow(x, 2)`, `eps` is a one-element constant, and every
+    intermediate value has a single use. It is rewritten into the sequence
+    the public ANE training kernels use (no rsqrt, sqrt, real_div):
+
+    ```mlir
+    %sq = mil.mul %x, %x
+    %ss = mil.reduce_sum %sq {axes = ..., keep_dims = true}
+    %ms = mil.mul %ss, %invd      // 1/D, D = number of reduced elements
+    %v  = mil.add %ms, %eps
+    %r  = mil.pow %v, %nhalf      // -0.5
+    %y  = mil.mul %x, %r
+    ```
+
+    A gamma multiply after it is already a `mul` and is left alone; the
+    rewritten form itself is not matched again. Layer norm is not rewritten
+    (`mil.layer_norm` is one MIL op).
+
+    Numerics: the new constants (1/D, eps) are rounded to x's dtype; the
+    sum is rounded before the 1/D scaling, and pow replaces rsqrt. In fp16
+    the sum of squares must stay below 65504 (the kernels' own limit). The
+    tests bound the elementwise difference by 4 ulp of the output dtype at
+    each element's magnitude plus 4 ulp at the output's largest magnitude,
+    for fp16 and fp32 programs.
+  }];
+}
+
+def MILSwiGLUAneForm : Pass<"mil-swiglu-ane-form", "mlir::func::FuncOp"> {
+  let summary = "write the SwiGLU gate as the ANE training kernels do";
+  let description = [{
+    Recognises the SwiGLU gate `mul(silu(h1), h3)` (either operand order),
+    where `h1` and `h3` are results of `linear`, `matmul` or `conv` ops on
+    the same input `x` and have the same type, and the silu has no other
+    use. The silu is rewritten into `mul(h1, sigmoid(h1))`, the form of the
+    public ANE training kernels (`sig = sigmoid(h1); silu = h1 * sig;
+    gate = silu * h3`). A gate already in that form is left alone.
+
+    Numerics: silu is evaluated as one op before, and as sigmoid rounded
+    to x's dtype followed by a mul after; the tests bound the difference by
+    2 ulp of the output dtype at each element's magnitude plus 1 ulp at the
+    output's largest magnitude.
+  }];
+}
 
 //===----------------------------------------------------------------------===//
 // Quantization

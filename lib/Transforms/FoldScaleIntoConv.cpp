@@ -1,0 +1,164 @@
+//===- FoldScaleIntoConv.cpp - Fold batch_norm / scale into conv, linear
+//---===//
+//
+// The mil-fold-scale-into-conv pass: a per-channel affine map applied to the
+// result of a conv or linear whose weight is a constant is folded into the
+// weight and bias:
+//   batch_norm(conv(x, w, b), mean, var, gamma, beta)
+//     → conv(x, w * s, (b - mean) * s + beta),  s = gamma / sqrt(var + eps)
+//   mul(conv(x, w, b), c) → conv(x, w * c, b * c)   (likewise linear)
+// The folded constants are computed in fp32 from the original constants and
+// rounded once to the weight's (bias's) dtype.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FusionUtils.h"
+
+#include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Transforms/Passes.h"
+
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <cmath>
+
+namespace ane::mil {
+#define GEN_PASS_DEF_MILFOLDSCALEINTOCONV
+#include "ane/Transforms/Passes.h.inc"
+} // namespace ane::mil
+
+using namespace mlir;
+using namespace ane::mil;
+
+namespace {
+
+/// Replaces `root` by `op` with its weight's output channels scaled by
+/// `scale` and its bias replaced by `bias[c] * scale[c] + shift[c]` (the
+/// old bias, or zeros). The weight's output channels lie along dim 0 (conv
+/// [C_out, C_in / groups, *K] and linear [D_out, D_in]). Fails when the
+/// weight or the existing bias is not a readable constant.
+template <typename OpT>
+LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
+                         ArrayRef<float> shift, PatternRewriter &rewriter) {
+  int64_t channels = scale.size();
+  auto weightType = cast<RankedTensorType>(op.getWeight().getType());
+  if (weightType.getRank() < 1 || weightType.getDimSize(0) != channels)
+    return rewriter.notifyMatchFailure(root, "weight is not [C_out, ...]");
+  std::optional<SmallVector<float>> weight = readFloatConstant(op.getWeight());
+  if (!weight)
+    return rewriter.notifyMatchFailure(root, "weight is not a float constant");
+  SmallVector<float> bias(channels, 0.0f);
+  RankedTensorType biasType =
+      RankedTensorType::get({channels}, weightType.getElementType());
+  if (Value oldBias = op.getBias()) {
+    std::optional<SmallVector<float>> old = readFloatConstant(oldBias);
+    if (!old || static_cast<int64_t>(old->size()) != channels)
+      return rewriter.notifyMatchFailure(root, "bias is not a constant");
+    bias = *old;
+    biasType = cast<RankedTensorType>(oldBias.getType());
+  }
+
+  int64_t perChannel = weight->size() / channels;
+  for (int64_t c = 0; c < channels; ++c) {
+    for (int64_t i = 0; i < perChannel; ++i)
+      (*weight)[c * perChannel + i] *= scale[c];
+    bias[c] = bias[c] * scale[c] + shift[c];
+  }
+
+  std::string name = milNameOf(root).str();
+  rewriter.setInsertionPoint(op);
+  Value newWeight = createFloatConstant(
+      rewriter, op.getLoc(), derivedName(name, "_weight", "folded_weight"),
+      weightType, *weight);
+  Value newBias = createFloatConstant(rewriter, op.getLoc(),
+                                      derivedName(name, "_bias", "folded_bias"),
+                                      biasType, bias);
+  rewriter.modifyOpInPlace(op, [&] {
+    op.getWeightMutable().assign(newWeight);
+    op.getBiasMutable().assign(newBias);
+    op->setLoc(root->getLoc());
+  });
+  rewriter.replaceOp(root, op->getResults());
+  return success();
+}
+
+/// batch_norm(conv(...)) with constant statistics and parameters.
+struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(BatchNormOp bn,
+                                PatternRewriter &rewriter) const override {
+    auto conv = bn.getX().getDefiningOp<ConvOp>();
+    if (!conv)
+      return rewriter.notifyMatchFailure(bn, "x is not a conv result");
+    if (!bn.getX().hasOneUse())
+      return rewriter.notifyMatchFailure(bn, "conv result has other uses");
+    int64_t channels = cast<RankedTensorType>(bn.getType()).getDimSize(1);
+    if (ShapedType::isDynamic(channels))
+      return rewriter.notifyMatchFailure(bn, "dynamic channel count");
+    auto read = [&](Value v, float fill) -> std::optional<SmallVector<float>> {
+      if (!v)
+        return SmallVector<float>(channels, fill);
+      std::optional<SmallVector<float>> values = readFloatConstant(v);
+      if (!values || static_cast<int64_t>(values->size()) != channels)
+        return std::nullopt;
+      return values;
+    };
+    std::optional<SmallVector<float>> mean = read(bn.getMean(), 0.0f);
+    std::optional<SmallVector<float>> variance = read(bn.getVariance(), 1.0f);
+    std::optional<SmallVector<float>> gamma = read(bn.getGamma(), 1.0f);
+    std::optional<SmallVector<float>> beta = read(bn.getBeta(), 0.0f);
+    if (!mean || !variance || !gamma || !beta)
+      return rewriter.notifyMatchFailure(bn, "parameters are not constants");
+    float epsilon = static_cast<float>(bn.getEpsilon().getValueAsDouble());
+
+    SmallVector<float> scale(channels), shift(channels);
+    for (int64_t c = 0; c < channels; ++c) {
+      scale[c] = (*gamma)[c] / std::sqrt((*variance)[c] + epsilon);
+      shift[c] = (*beta)[c] - (*mean)[c] * scale[c];
+    }
+    return foldAffine(conv, bn, scale, shift, rewriter);
+  }
+};
+
+/// mul(op, c) or mul(c, op) with `c` constant per output channel.
+template <typename OpT> struct FoldScale : OpRewritePattern<MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MulOp mul,
+                                PatternRewriter &rewriter) const override {
+    for (unsigned side = 0; side < 2; ++side) {
+      Value producer = mul->getOperand(side);
+      auto op = producer.getDefiningOp<OpT>();
+      if (!op || !producer.hasOneUse())
+        continue;
+      auto resultType = cast<RankedTensorType>(producer.getType());
+      if (mul.getType() != resultType)
+        continue;
+      int64_t axis =
+          std::is_same_v<OpT, LinearOp> ? resultType.getRank() - 1 : 1;
+      std::optional<SmallVector<float>> scale = readPerChannelConstant(
+          mul->getOperand(1 - side), resultType.getShape(), axis);
+      if (!scale)
+        continue;
+      SmallVector<float> shift(scale->size(), 0.0f);
+      return foldAffine(op, mul, *scale, shift, rewriter);
+    }
+    return rewriter.notifyMatchFailure(mul, "no foldable producer");
+  }
+};
+
+struct MILFoldScaleIntoConvPass
+    : public ane::mil::impl::MILFoldScaleIntoConvBase<
+          MILFoldScaleIntoConvPass> {
+  using MILFoldScaleIntoConvBase::MILFoldScaleIntoConvBase;
+
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<FoldBatchNorm, FoldScale<ConvOp>, FoldScale<LinearOp>>(
+        &getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace
