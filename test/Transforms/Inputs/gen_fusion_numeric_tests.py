@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Writes the test/Transforms/mil-*-numeric.mlir tests of the fusion passes.
+
+Each test is a program with seeded random weights (dense_resource blobs),
+run through the CPU interpreter before and after one pass with the same
+random inputs; compare_ulp.py checks the stated bound. Run from anywhere
+with Debian's python3 (numpy); the files are committed, so this is only
+needed to change them.
+"""
+import os
+
+import numpy as np
+
+T = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..") + "/"
+blobs = []
+def const(name, shape, dtype, seed, lo=-1.0, hi=1.0):
+    rng = np.random.default_rng(seed)
+    v = rng.uniform(lo, hi, size=shape).astype(dtype)
+    align = np.dtype(dtype).itemsize
+    blobs.append(f'      {name}: "0x{align:02x}000000{v.tobytes().hex()}"')
+    t = "tensor<" + "x".join(map(str, shape)) + ("xf16" if dtype == np.float16 else "xf32") + ">"
+    return f'  %{name} = mil.const {{val = dense_resource<{name}> : {t}}} : {t}'
+def resources():
+    out = "\n{-#\n  dialect_resources: {\n    builtin: {\n" + ",\n".join(blobs) + "\n    }\n  }\n#-}\n"
+    blobs.clear()
+    return out
+def header(flag, seed, cmp, extra=""):
+    return f"""// RUN: rm -rf %t && mkdir -p %t
+// RUN: ane-opt %s -{flag} -o %t/after.mlir
+// RUN: FileCheck %s --check-prefix=IR --input-file %t/after.mlir
+// RUN: ane-run run %s --random-inputs --seed {seed} --output-dir %t/before
+// RUN: ane-run run %t/after.mlir --random-inputs --seed {seed} --output-dir %t/after
+// RUN: %python3 %S/Inputs/compare_ulp.py %t/before %t/after {cmp} | FileCheck %s
+{extra}"""
+
+# ---- mil-fuse-bias
+s = header("mil-fuse-bias", 11, "--elem-ulp 1 --max-ulp 1", """
+// Numeric check of mil-fuse-bias through the CPU interpreter: the same
+// random inputs before and after; fp16 and fp32. Bound: the add is now
+// done inside the op (one rounding instead of two), so each output moves by
+// at most 1 ulp(|y|) + 1 ulp(max |y|).
+
+// IR-NOT: mil.add
+// IR-NOT: mil.sub
+// CHECK-COUNT-3: ok: max err
+""")
+s += "func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = \"a\"}, tensor<1x16x4x4xf32> {mil.name = \"b\"}, tensor<5x12xf16> {mil.name = \"c\"}) {\n"
+s += "\n".join([
+ const("w16", [16,8,3,3], np.float16, 1, -0.3, 0.3),
+ const("c16", [1,16,1,1], np.float16, 2),
+ const("w32", [16,8,3,3], np.float32, 3, -0.3, 0.3),
+ const("b32", [16], np.float32, 4),
+ const("c32", [16,1,1], np.float32, 5),
+ const("lw16", [12,8], np.float16, 6, -0.5, 0.5),
+ const("lc16", [12], np.float16, 7),
+]) + "\n"
+s += """  %y16 = mil.conv %x16, %w16 {pad_type = "same"} : (tensor<1x8x6x6xf16>, tensor<16x8x3x3xf16>) -> tensor<1x16x6x6xf16>
+  %z16 = mil.add %y16, %c16 : (tensor<1x16x6x6xf16>, tensor<1x16x1x1xf16>) -> tensor<1x16x6x6xf16>
+  %a = mil.relu %z16 : tensor<1x16x6x6xf16>
+  %y32 = mil.conv %x32, %w32 bias %b32 : (tensor<1x8x6x6xf32>, tensor<16x8x3x3xf32>, tensor<16xf32>) -> tensor<1x16x4x4xf32>
+  %b = mil.add %c32, %y32 : (tensor<16x1x1xf32>, tensor<1x16x4x4xf32>) -> tensor<1x16x4x4xf32>
+  %l = mil.linear %v16, %lw16 : (tensor<5x8xf16>, tensor<12x8xf16>) -> tensor<5x12xf16>
+  %c = mil.sub %l, %lc16 : (tensor<5x12xf16>, tensor<12xf16>) -> tensor<5x12xf16>
+  return %a, %b, %c : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>
+}
+"""
+s += resources()
+open(T + "mil-fuse-bias-numeric.mlir", "w").write(s)
+
+# ---- mil-fold-scale-into-conv
+s = header("mil-fold-scale-into-conv", 12, "--max-ulp 4", """
+// Numeric check of mil-fold-scale-into-conv through the CPU interpreter: the
+// same random inputs before and after; fp16 and fp32. The folded weights
+// are rounded once to the weight dtype; bound: max |after - before| <=
+// 4 ulp(max |y|) of the output dtype.
+
+// IR-NOT: mil.batch_norm
+// IR-NOT: mil.mul
+// CHECK-COUNT-4: ok: max err
+
+// The folded weights, against a float64 reference computed from the
+// original constants: within 0.5 ulp of the weight dtype (+ fp32 error).
+// RUN: %python3 %S/Inputs/check_folded.py %s %t/after.mlir \\
+// RUN:   "a_weight=w16 * (gamma16 / np.sqrt(var16 + 1e-5))[:, None, None, None]" \\
+// RUN:   "b_weight=w32 * (1 / np.sqrt(var32 + 1e-3))[:, None, None, None]" \\
+// RUN:   "c_weight=lw16 * s16[:, None]" \\
+// RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" | FileCheck %s --check-prefix=FOLD
+// FOLD-COUNT-4: ok: max err
+""")
+s += "func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = \"a\"}, tensor<1x16x4x4xf32> {mil.name = \"b\"}, tensor<5x12xf16> {mil.name = \"c\"}, tensor<1x16x6x6xf32> {mil.name = \"d\"}) {\n"
+s += "\n".join([
+ const("w16", [16,8,3,3], np.float16, 21, -0.3, 0.3),
+ const("mean16", [16], np.float16, 22),
+ const("var16", [16], np.float16, 23, 0.2, 2.0),
+ const("gamma16", [16], np.float16, 24, 0.5, 1.5),
+ const("beta16", [16], np.float16, 25),
+ const("w32", [16,4,3,3], np.float32, 26, -0.3, 0.3),
+ const("b32", [16], np.float32, 27),
+ const("mean32", [16], np.float32, 28),
+ const("var32", [16], np.float32, 29, 0.2, 2.0),
+ const("lw16", [12,8], np.float16, 30, -0.5, 0.5),
+ const("s16", [12], np.float16, 31, -2.0, 2.0),
+ const("dw32", [16,8,1,1], np.float32, 32),
+]) + "\n"
+s += """  %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
+  %y16 = mil.conv %x16, %w16 {pad_type = "same"} : (tensor<1x8x6x6xf16>, tensor<16x8x3x3xf16>) -> tensor<1x16x6x6xf16>
+  %a = mil.batch_norm %y16, %mean16, %var16 gamma %gamma16 beta %beta16 : (tensor<1x16x6x6xf16>, tensor<16xf16>, tensor<16xf16>, tensor<16xf16>, tensor<16xf16>) -> tensor<1x16x6x6xf16> loc("a")
+  %y32 = mil.conv %x32, %w32 bias %b32 {groups = 2 : i32} : (tensor<1x8x6x6xf32>, tensor<16x4x3x3xf32>, tensor<16xf32>) -> tensor<1x16x4x4xf32>
+  %b = mil.batch_norm %y32, %mean32, %var32 {epsilon = 1.0e-3 : f32} : (tensor<1x16x4x4xf32>, tensor<16xf32>, tensor<16xf32>) -> tensor<1x16x4x4xf32> loc("b")
+  %l = mil.linear %v16, %lw16 : (tensor<5x8xf16>, tensor<12x8xf16>) -> tensor<5x12xf16>
+  %c = mil.mul %l, %s16 : (tensor<5x12xf16>, tensor<12xf16>) -> tensor<5x12xf16> loc("c")
+  %dy = mil.conv %x32, %dw32 : (tensor<1x8x6x6xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x6x6xf32>
+  %d = mil.mul %s32, %dy : (tensor<f32>, tensor<1x16x6x6xf32>) -> tensor<1x16x6x6xf32> loc("d")
+  return %a, %b, %c, %d : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>
+}
+"""
+s += resources()
+open(T + "mil-fold-scale-into-conv-numeric.mlir", "w").write(s)
+
+# ---- mil-matmul-to-linear
+s = header("mil-matmul-to-linear", 13, "--exact", """
+// Numeric check of mil-matmul-to-linear through the CPU interpreter: the
+// same random inputs before and after; fp16 and fp32. Weights are only
+// moved: the outputs are bit-exact. (The third output has its bias add
+// folded too, see mil-fuse-bias-numeric.mlir for that bound.)
+
+// IR-NOT: mil.matmul
+// CHECK-COUNT-2: ok: exact
+""")
+s += "func.func @main(%v16: tensor<5x8xf16>, %x32: tensor<2x5x8xf32>) -> (tensor<5x12xf16> {mil.name = \"a\"}, tensor<2x5x12xf32> {mil.name = \"b\"}) {\n"
+s += "\n".join([
+ const("y16", [8,12], np.float16, 41, -0.5, 0.5),
+ const("yt32", [12,8], np.float32, 42, -0.5, 0.5),
+]) + "\n"
+s += """  %a = mil.matmul %v16, %y16 : (tensor<5x8xf16>, tensor<8x12xf16>) -> tensor<5x12xf16>
+  %b = mil.matmul %x32, %yt32 {transpose_y = true} : (tensor<2x5x8xf32>, tensor<12x8xf32>) -> tensor<2x5x12xf32>
+  return %a, %b : tensor<5x12xf16>, tensor<2x5x12xf32>
+}
+"""
+s += resources()
+open(T + "mil-matmul-to-linear-numeric.mlir", "w").write(s)
+
+# ---- mil-rmsnorm-ane-form
+s = header("mil-rmsnorm-ane-form", 14, "--elem-ulp 4 --max-ulp 4", """
+// Numeric check of mil-rmsnorm-ane-form through the CPU interpreter: the
+// same random inputs before and after; fp16 and fp32. Bound: 4 ulp(|y|) +
+// 4 ulp(max |y|) of the output dtype.
+
+// IR-NOT: mil.rsqrt
+// IR-NOT: mil.sqrt
+// IR-NOT: mil.reduce_mean
+// CHECK-COUNT-2: ok: max err
+""")
+s += "func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<1x48x1x16xf16> {mil.name = \"a\"}, tensor<4x40xf32> {mil.name = \"b\"}) {\n"
+s += const("g16", [1,48,1,1], np.float16, 51, 0.5, 1.5) + "\n"
+s += """  %eps16 = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
+  %eps32 = mil.const {val = dense<1.0e-6> : tensor<f32>} : tensor<f32>
+  %sq16 = mil.mul %x16, %x16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %m16 = mil.reduce_mean %sq16 {axes = array<i32: 1>, keep_dims = true} : (tensor<1x48x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %v16 = mil.add %m16, %eps16 : (tensor<1x1x1x16xf16>, tensor<f16>) -> tensor<1x1x1x16xf16>
+  %r16 = mil.rsqrt %v16 : tensor<1x1x1x16xf16>
+  %n16 = mil.mul %x16, %r16 : (tensor<1x48x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %a = mil.mul %n16, %g16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %sq32 = mil.square %x32 : tensor<4x40xf32>
+  %m32 = mil.reduce_mean %sq32 {axes = array<i32: -1>, keep_dims = true} : (tensor<4x40xf32>) -> tensor<4x1xf32>
+  %v32 = mil.add %m32, %eps32 : (tensor<4x1xf32>, tensor<f32>) -> tensor<4x1xf32>
+  %s32 = mil.sqrt %v32 : tensor<4x1xf32>
+  %b = mil.real_div %x32, %s32 : (tensor<4x40xf32>, tensor<4x1xf32>) -> tensor<4x40xf32>
+  return %a, %b : tensor<1x48x1x16xf16>, tensor<4x40xf32>
+}
+"""
+s += resources()
+open(T + "mil-rmsnorm-ane-form-numeric.mlir", "w").write(s)
+
+# ---- mil-swiglu-ane-form
+s = header("mil-swiglu-ane-form", 15, "--elem-ulp 2 --max-ulp 1", """
+// Numeric check of mil-swiglu-ane-form through the CPU interpreter: the
+// same random inputs before and after; fp16 and fp32. Bound: 2 ulp(|y|) +
+// 1 ulp(max |y|) of the output dtype.
+
+// IR-NOT: mil.silu
+// CHECK-COUNT-2: ok: max err
+""")
+s += "func.func @main(%x16: tensor<1x16x1x8xf16>, %x32: tensor<8x16xf32>) -> (tensor<1x24x1x8xf16> {mil.name = \"a\"}, tensor<8x24xf32> {mil.name = \"b\"}) {\n"
+s += "\n".join([
+ const("w1h", [24,16,1,1], np.float16, 61, -0.5, 0.5),
+ const("w3h", [24,16,1,1], np.float16, 62, -0.5, 0.5),
+ const("w1f", [24,16], np.float32, 63, -0.5, 0.5),
+ const("w3f", [24,16], np.float32, 64, -0.5, 0.5),
+]) + "\n"
+s += """  %h1 = mil.conv %x16, %w1h : (tensor<1x16x1x8xf16>, tensor<24x16x1x1xf16>) -> tensor<1x24x1x8xf16>
+  %h3 = mil.conv %x16, %w3h : (tensor<1x16x1x8xf16>, tensor<24x16x1x1xf16>) -> tensor<1x24x1x8xf16>
+  %s16 = mil.silu %h1 : tensor<1x24x1x8xf16>
+  %a = mil.mul %s16, %h3 : (tensor<1x24x1x8xf16>, tensor<1x24x1x8xf16>) -> tensor<1x24x1x8xf16>
+  %g1 = mil.linear %x32, %w1f : (tensor<8x16xf32>, tensor<24x16xf32>) -> tensor<8x24xf32>
+  %g3 = mil.linear %x32, %w3f : (tensor<8x16xf32>, tensor<24x16xf32>) -> tensor<8x24xf32>
+  %s32 = mil.silu %g1 : tensor<8x24xf32>
+  %b = mil.mul %g3, %s32 : (tensor<8x24xf32>, tensor<8x24xf32>) -> tensor<8x24xf32>
+  return %a, %b : tensor<1x24x1x8xf16>, tensor<8x24xf32>
+}
+"""
+s += resources()
+open(T + "mil-swiglu-ane-form-numeric.mlir", "w").write(s)
