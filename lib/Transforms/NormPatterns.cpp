@@ -6,7 +6,9 @@
 // sqrt and real_div:
 //   sq = mul(x, x); ss = reduce_sum(sq, axes, keep_dims = true)
 //   ms = mul(ss, 1/D); v = add(ms, eps); r = pow(v, -0.5); y = mul(x, r)
-// A following gamma multiply is left as it is (it is already a mul).
+// A following gamma multiply is left as it is (it is already a mul). The
+// `prescale` option instead squares x * (1/sqrt(D)), so that the fp16 sum
+// cannot overflow where the mean does not.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,8 @@
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <cmath>
 
 namespace ane::mil {
 #define GEN_PASS_DEF_MILRMSNORMANEFORM
@@ -94,9 +98,11 @@ std::optional<MeanSquare> matchInverseRms(Value value, Value x) {
   return std::nullopt;
 }
 
-/// Emits the training-kernel RMSNorm of `x` for `match` in place of `root`.
+/// Emits the training-kernel RMSNorm of `x` for `match` in place of `root`;
+/// with `prescale`, x is scaled by 1/sqrt(D) before squaring instead of the
+/// sum by 1/D afterwards.
 LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
-                             PatternRewriter &rewriter) {
+                             bool prescale, PatternRewriter &rewriter) {
   auto xType = cast<RankedTensorType>(x.getType());
   if (!xType.hasStaticShape())
     return rewriter.notifyMatchFailure(root, "dynamic shape");
@@ -120,12 +126,22 @@ LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
         RankedTensorType::get({}, xType.getElementType()), {value});
   };
   rewriter.setInsertionPoint(root);
-  Value sq = MulOp::create(rewriter, named("_sq"), x, x);
-  Value ss =
-      ReduceSumOp::create(rewriter, named("_ss"), sq, match.mean.getAxesAttr(),
-                          rewriter.getBoolAttr(true));
-  Value ms = MulOp::create(rewriter, named("_ms"), ss,
-                           scalar("_invd", 1.0f / static_cast<float>(count)));
+  auto reduce = [&](Value sq) -> Value {
+    return ReduceSumOp::create(rewriter, named("_ss"), sq,
+                               match.mean.getAxesAttr(),
+                               rewriter.getBoolAttr(true));
+  };
+  Value ms;
+  if (prescale) {
+    Value xs = MulOp::create(
+        rewriter, named("_xs"), x,
+        scalar("_rsqrtd", 1.0f / std::sqrt(static_cast<float>(count))));
+    ms = reduce(MulOp::create(rewriter, named("_sq"), xs, xs));
+  } else {
+    Value ss = reduce(MulOp::create(rewriter, named("_sq"), x, x));
+    ms = MulOp::create(rewriter, named("_ms"), ss,
+                       scalar("_invd", 1.0f / static_cast<float>(count)));
+  }
   Value var =
       AddOp::create(rewriter, named("_var"), ms, scalar("_eps", match.epsilon));
   Value rrms =
@@ -136,7 +152,9 @@ LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
 
 /// mul(x, rsqrt(mean(x²) + eps)) in either operand order.
 struct RmsNormMul : OpRewritePattern<MulOp> {
-  using OpRewritePattern::OpRewritePattern;
+  RmsNormMul(MLIRContext *context, bool prescale)
+      : OpRewritePattern(context), prescale(prescale) {}
+  bool prescale;
 
   LogicalResult matchAndRewrite(MulOp mul,
                                 PatternRewriter &rewriter) const override {
@@ -144,7 +162,7 @@ struct RmsNormMul : OpRewritePattern<MulOp> {
       Value x = mul->getOperand(side);
       if (std::optional<MeanSquare> match =
               matchInverseRms(mul->getOperand(1 - side), x))
-        return rewriteRmsNorm(mul, x, *match, rewriter);
+        return rewriteRmsNorm(mul, x, *match, prescale, rewriter);
     }
     return rewriter.notifyMatchFailure(mul, "not x * rsqrt(mean(x^2) + eps)");
   }
@@ -152,7 +170,9 @@ struct RmsNormMul : OpRewritePattern<MulOp> {
 
 /// real_div(x, sqrt(mean(x²) + eps)).
 struct RmsNormDiv : OpRewritePattern<RealDivOp> {
-  using OpRewritePattern::OpRewritePattern;
+  RmsNormDiv(MLIRContext *context, bool prescale)
+      : OpRewritePattern(context), prescale(prescale) {}
+  bool prescale;
 
   LogicalResult matchAndRewrite(RealDivOp div,
                                 PatternRewriter &rewriter) const override {
@@ -164,7 +184,7 @@ struct RmsNormDiv : OpRewritePattern<RealDivOp> {
         matchMeanSquarePlusEps(sqrt.getX(), x, 0.0f);
     if (!match)
       return rewriter.notifyMatchFailure(div, "not x / sqrt(mean(x^2) + eps)");
-    return rewriteRmsNorm(div, x, *match, rewriter);
+    return rewriteRmsNorm(div, x, *match, prescale, rewriter);
   }
 };
 
@@ -174,7 +194,7 @@ struct MILRmsNormAneFormPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<RmsNormMul, RmsNormDiv>(&getContext());
+    patterns.add<RmsNormMul, RmsNormDiv>(&getContext(), prescale);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -13,6 +13,11 @@
 // IR-NOT: mil.sqrt
 // IR-NOT: mil.reduce_mean
 // CHECK-COUNT-2: ok: max err
+
+// The same bound with the prescale option.
+// RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -o %t/pre.mlir
+// RUN: ane-run run %t/pre.mlir --random-inputs --seed 14 --output-dir %t/pre
+// RUN: %python3 %S/Inputs/compare_ulp.py %t/before %t/pre --elem-ulp 4 --max-ulp 4 | FileCheck %s
 func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<1x48x1x16xf16> {mil.name = "a"}, tensor<4x40xf32> {mil.name = "b"}) {
   %g16 = mil.const {val = dense_resource<g16> : tensor<1x48x1x1xf16>} : tensor<1x48x1x1xf16>
   %eps16 = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>

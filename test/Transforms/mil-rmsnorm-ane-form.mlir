@@ -1,6 +1,8 @@
 // RUN: ane-opt %s -mil-rmsnorm-ane-form -split-input-file | FileCheck %s
 // Idempotence: a second run changes nothing.
 // RUN: ane-opt %s -mil-rmsnorm-ane-form -split-input-file | ane-opt -mil-rmsnorm-ane-form -split-input-file | FileCheck %s
+// RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -split-input-file | FileCheck %s --check-prefix=PRE
+// RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -split-input-file | ane-opt -mil-rmsnorm-ane-form=prescale=true -split-input-file | FileCheck %s --check-prefix=PRE
 
 // reduce_mean(x * x) + eps → rsqrt → mul x → mul gamma, over the channels
 // of [1, C, 1, S] (D = 8): the training-kernel sequence, gamma untouched.
@@ -18,6 +20,18 @@ func.func @rsqrt_form(%x: tensor<1x8x1x4xf16>) -> tensor<1x8x1x4xf16> {
   // CHECK: %[[G:.*]] = mil.mul %[[Y]], %{{.*}}
   // CHECK: return %[[G]]
   // CHECK-NOT: mil.rsqrt
+  // With prescale, x * (1/sqrt(8)) is squared and summed; no 1/D mul.
+  // PRE-LABEL: func @rsqrt_form
+  // PRE-DAG: %[[RSQRTD:.*]] = mil.const {val = dense<3.535160e-01> : tensor<f16>}
+  // PRE-DAG: %[[EPS:.*]] = mil.const {val = dense<1.001360e-05> : tensor<f16>}
+  // PRE-DAG: %[[NHALF:.*]] = mil.const {val = dense<-5.000000e-01> : tensor<f16>}
+  // PRE: %[[XS:.*]] = mil.mul %[[X:.*]], %[[RSQRTD]]
+  // PRE: %[[SQ:.*]] = mil.mul %[[XS]], %[[XS]]
+  // PRE: %[[SS:.*]] = mil.reduce_sum %[[SQ]] {axes = array<i32: 1>, keep_dims = true}
+  // PRE: %[[V:.*]] = mil.add %[[SS]], %[[EPS]]
+  // PRE: %[[R:.*]] = mil.pow %[[V]], %[[NHALF]]
+  // PRE: %[[Y:.*]] = mil.mul %[[X]], %[[R]]
+  // PRE-NOT: mil.rsqrt
   %eps = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
   %g = mil.const {val = dense<2.0> : tensor<1x8x1x1xf16>} : tensor<1x8x1x1xf16>
   %sq = mil.mul %x, %x : (tensor<1x8x1x4xf16>, tensor<1x8x1x4xf16>) -> tensor<1x8x1x4xf16>

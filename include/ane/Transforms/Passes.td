@@ -164,7 +164,20 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     tests bound the elementwise difference by `4 ulp(|y|) + 4 ulp(max|y|)`
     of the output dtype (at most 2 + 2 measured over 30 random inputs), for
     fp16 and fp32 programs with a non-power-of-two D.
+
+    fp16 overflow: the sum of D squares overflows fp16 (65504) when the
+    mean square exceeds 65504 / D (e.g. rms(x) > 9.2 for D = 768), where
+    the reduce_mean form did not overflow in the interpreter. With
+    `prescale`, the pass emits `xs = mul(x, 1/sqrt(D)); sq = mul(xs, xs)`
+    and no `mul(ss, 1/D)`: the sum is then the mean itself and stays in
+    range whenever the mean does (one more elementwise mul; not the
+    training kernels' form). Same tested bound.
   }];
+  let options = [
+    Option<"prescale", "prescale", "bool", "false",
+           "Scale x by 1/sqrt(D) before squaring so the fp16 sum of squares "
+           "cannot overflow where the mean does not">,
+  ];
 }
 
 def MILSwiGLUAneForm : Pass<"mil-swiglu-ane-form", "mlir::func::FuncOp"> {

@@ -150,6 +150,11 @@ s = header("mil-rmsnorm-ane-form", 14, "--elem-ulp 4 --max-ulp 4", """
 // IR-NOT: mil.sqrt
 // IR-NOT: mil.reduce_mean
 // CHECK-COUNT-2: ok: max err
+
+// The same bound with the prescale option.
+// RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -o %t/pre.mlir
+// RUN: ane-run run %t/pre.mlir --random-inputs --seed 14 --output-dir %t/pre
+// RUN: %python3 %S/Inputs/compare_ulp.py %t/before %t/pre --elem-ulp 4 --max-ulp 4 | FileCheck %s
 """)
 s += "func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<1x48x1x16xf16> {mil.name = \"a\"}, tensor<4x40xf32> {mil.name = \"b\"}) {\n"
 s += const("g16", [1,48,1,1], np.float16, 51, 0.5, 1.5) + "\n"
@@ -201,3 +206,34 @@ s += """  %h1 = mil.conv %x16, %w1h : (tensor<1x16x1x8xf16>, tensor<24x16x1x1xf1
 """
 s += resources()
 open(T + "mil-swiglu-ane-form-numeric.mlir", "w").write(s)
+
+# ---- mil-rmsnorm-ane-form, fp16 overflow of the sum of squares
+s = """// RUN: rm -rf %t && mkdir -p %t
+// RUN: ane-opt %s -mil-rmsnorm-ane-form -o %t/sum.mlir
+// RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -o %t/pre.mlir
+// RUN: ane-run run %s --random-inputs --seed 16 --output-dir %t/before
+// RUN: ane-run run %t/sum.mlir --random-inputs --seed 16 --output-dir %t/sum
+// RUN: ane-run run %t/pre.mlir --random-inputs --seed 16 --output-dir %t/pre
+// RUN: not %python3 %S/Inputs/compare_ulp.py %t/before %t/sum --elem-ulp 4 --max-ulp 4
+// RUN: %python3 %S/Inputs/compare_ulp.py %t/before %t/pre --elem-ulp 4 --max-ulp 4 | FileCheck %s
+
+// fp16 RMSNorm over D = 256 channels of x in [-30, 30): the mean square
+// (~300) is in range but the sum of squares (~77000) overflows fp16. The
+// training-kernel form (reduce_sum, then * 1/D) yields inf there and wrong
+// outputs; with prescale=true the sum is the mean itself and the outputs
+// stay within the pass's bound.
+
+// CHECK: a.npy: ok: max err
+func.func @main(%x: tensor<1x256x1x8xf16>) -> (tensor<1x256x1x8xf16> {mil.name = "a"}) {
+  %k = mil.const {val = dense<30.0> : tensor<f16>} : tensor<f16>
+  %eps = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
+  %x30 = mil.mul %x, %k : (tensor<1x256x1x8xf16>, tensor<f16>) -> tensor<1x256x1x8xf16>
+  %sq = mil.mul %x30, %x30 : (tensor<1x256x1x8xf16>, tensor<1x256x1x8xf16>) -> tensor<1x256x1x8xf16>
+  %m = mil.reduce_mean %sq {axes = array<i32: 1>, keep_dims = true} : (tensor<1x256x1x8xf16>) -> tensor<1x1x1x8xf16>
+  %v = mil.add %m, %eps : (tensor<1x1x1x8xf16>, tensor<f16>) -> tensor<1x1x1x8xf16>
+  %r = mil.rsqrt %v : tensor<1x1x1x8xf16>
+  %a = mil.mul %x30, %r : (tensor<1x256x1x8xf16>, tensor<1x1x1x8xf16>) -> tensor<1x256x1x8xf16>
+  return %a : tensor<1x256x1x8xf16>
+}
+"""
+open(T + "mil-rmsnorm-ane-form-overflow.mlir", "w").write(s)
