@@ -1,14 +1,20 @@
-//===- NormPatterns.cpp - RMSNorm in the form the ANE kernels use ---------===//
+//===- NormPatterns.cpp - Normalization patterns for the ANE --------------===//
 //
-// The mil-rmsnorm-ane-form pass: recognises RMS normalisation written with
-// reduce_mean and rsqrt / sqrt (as converters emit it) and rewrites it into
-// the op sequence of the public ANE training kernels, which avoid rsqrt,
-// sqrt and real_div:
+// Two passes over decomposed normalizations:
+//
+// mil-rmsnorm-ane-form recognises RMS normalisation written with reduce_mean
+// and rsqrt / sqrt (as converters emit it) and rewrites it into the op
+// sequence of the public ANE training kernels, which avoid rsqrt, sqrt and
+// real_div:
 //   sq = mul(x, x); ss = reduce_sum(sq, axes, keep_dims = true)
 //   ms = mul(ss, 1/D); v = add(ms, eps); r = pow(v, -0.5); y = mul(x, r)
 // A following gamma multiply is left as it is (it is already a mul). The
 // `prescale` option instead squares x * (1/sqrt(D)), so that the fp16 sum
 // cannot overflow where the mean does not.
+//
+// mil-fuse-layer-norm recognises the decomposed layer norm
+//   d = x - mean(x); y = d * rsqrt(mean(d²) + eps) [* gamma] [+ beta]
+// and replaces it with one mil.layer_norm.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,6 +28,7 @@
 #include <cmath>
 
 namespace ane::mil {
+#define GEN_PASS_DEF_MILFUSELAYERNORM
 #define GEN_PASS_DEF_MILRMSNORMANEFORM
 #include "ane/Transforms/Passes.h.inc"
 } // namespace ane::mil
@@ -185,6 +192,137 @@ struct RmsNormDiv : OpRewritePattern<RealDivOp> {
     if (!match)
       return rewriter.notifyMatchFailure(div, "not x / sqrt(mean(x^2) + eps)");
     return rewriteRmsNorm(div, x, *match, prescale, rewriter);
+  }
+};
+
+/// The axes of a reduction of `x`, normalized to [0, rank) and sorted (all
+/// axes when absent).
+SmallVector<int64_t> sortedAxes(std::optional<ArrayRef<int32_t>> axes,
+                                int64_t rank) {
+  SmallVector<int64_t> out;
+  if (!axes)
+    return llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  for (int32_t axis : *axes)
+    out.push_back(axis < 0 ? axis + rank : axis);
+  llvm::sort(out);
+  return out;
+}
+
+/// When `constant` broadcast against `x` varies only along `axes` (1 on every
+/// other dim, x's size on each of `axes`), its values as layer_norm's
+/// `gamma`/`beta` of shape x.shape[axes].
+std::optional<SmallVector<float>>
+readNormParam(Value constant, RankedTensorType x, ArrayRef<int64_t> axes) {
+  auto type = dyn_cast<RankedTensorType>(constant.getType());
+  if (!type || type.getRank() > x.getRank())
+    return std::nullopt;
+  int64_t offset = x.getRank() - type.getRank();
+  for (int64_t d = 0; d < x.getRank(); ++d) {
+    int64_t dim = d < offset ? 1 : type.getDimSize(d - offset);
+    int64_t expected = llvm::is_contained(axes, d) ? x.getDimSize(d) : 1;
+    if (dim != expected)
+      return std::nullopt;
+  }
+  return readFloatConstant(constant);
+}
+
+/// The single user of `value` when it is an OpT with a constant operand
+/// usable as a layer_norm parameter; that constant's values in `params`.
+template <typename OpT>
+OpT matchParamOp(Value value, RankedTensorType x, ArrayRef<int64_t> axes,
+                 SmallVector<float> &params) {
+  if (!value.hasOneUse())
+    return OpT();
+  auto op = dyn_cast<OpT>(*value.getUsers().begin());
+  if (!op || op.getType() != x)
+    return OpT();
+  Value other = op.getX() == value ? op.getY() : op.getX();
+  std::optional<SmallVector<float>> values = readNormParam(other, x, axes);
+  if (!values)
+    return OpT();
+  params = std::move(*values);
+  return op;
+}
+
+/// (x - mean(x)) * rsqrt(mean((x - mean(x))²) + eps) [* gamma] [+ beta]
+/// → layer_norm(x, axes, gamma, beta, eps).
+struct LayerNorm : OpRewritePattern<MulOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(MulOp root,
+                                PatternRewriter &rewriter) const override {
+    for (unsigned side = 0; side < 2; ++side) {
+      Value d = root->getOperand(side);
+      auto sub = d.getDefiningOp<SubOp>();
+      if (!sub)
+        continue;
+      Value x = sub.getX();
+      auto mean = sub.getY().getDefiningOp<ReduceMeanOp>();
+      if (!mean || mean.getX() != x || !mean.getKeepDims() ||
+          !sub.getY().hasOneUse())
+        continue;
+      std::optional<MeanSquare> match =
+          matchInverseRms(root->getOperand(1 - side), d);
+      if (!match || match->mean.getAxesAttr() != mean.getAxesAttr())
+        continue;
+      Operation *square = match->mean.getX().getDefiningOp();
+      if (llvm::any_of(d.getUsers(), [&](Operation *user) {
+            return user != root && user != square;
+          }))
+        continue;
+      auto xType = cast<RankedTensorType>(x.getType());
+      if (!xType.hasStaticShape() || root.getType() != xType)
+        continue;
+      return rewriteLayerNorm(root, x, *match, xType, rewriter);
+    }
+    return rewriter.notifyMatchFailure(root, "not a decomposed layer norm");
+  }
+
+  static LogicalResult rewriteLayerNorm(MulOp root, Value x, MeanSquare match,
+                                        RankedTensorType xType,
+                                        PatternRewriter &rewriter) {
+    SmallVector<int64_t> axes =
+        sortedAxes(match.mean.getAxes(), xType.getRank());
+    // Fold a following constant gamma multiply and beta add.
+    Operation *last = root;
+    SmallVector<float> gammaValues, betaValues;
+    auto gammaOp = matchParamOp<MulOp>(root, xType, axes, gammaValues);
+    if (gammaOp)
+      last = gammaOp;
+    auto betaOp =
+        matchParamOp<AddOp>(last->getResult(0), xType, axes, betaValues);
+    if (betaOp)
+      last = betaOp;
+
+    SmallVector<int64_t> paramShape;
+    for (int64_t axis : axes)
+      paramShape.push_back(xType.getDimSize(axis));
+    auto paramType = RankedTensorType::get(paramShape, xType.getElementType());
+    std::string base = derivedName(milNameOf(last), "", "layer_norm");
+    rewriter.setInsertionPoint(last);
+    Value gamma, beta;
+    if (gammaOp)
+      gamma = createFloatConstant(rewriter, last->getLoc(), base + "_gamma",
+                                  paramType, gammaValues);
+    if (betaOp)
+      beta = createFloatConstant(rewriter, last->getLoc(), base + "_beta",
+                                 paramType, betaValues);
+    rewriter.replaceOpWithNewOp<LayerNormOp>(
+        last, x, match.mean.getAxesAttr(), gamma, beta,
+        rewriter.getFloatAttr(xType.getElementType(), match.epsilon));
+    return success();
+  }
+};
+
+struct MILFuseLayerNormPass
+    : public ane::mil::impl::MILFuseLayerNormBase<MILFuseLayerNormPass> {
+  using MILFuseLayerNormBase::MILFuseLayerNormBase;
+
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<LayerNorm>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
   }
 };
 

@@ -27,6 +27,7 @@ void buildFusionPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILMatmulToLinear());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldScaleIntoConv());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseBias());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseLayerNorm());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILRmsNormAneForm());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILSwiGLUAneForm());
   buildCleanupPipeline(pm);

@@ -237,3 +237,45 @@ func.func @main(%x: tensor<1x256x1x8xf16>) -> (tensor<1x256x1x8xf16> {mil.name =
 }
 """
 open(T + "mil-rmsnorm-ane-form-overflow.mlir", "w").write(s)
+
+# ---- mil-fuse-layer-norm
+s = header("mil-fuse-layer-norm", 17, "--elem-ulp 4 --max-ulp 4", """
+// Numeric check of mil-fuse-layer-norm through the CPU interpreter: the
+// same random inputs before and after; fp16 and fp32. Bound: 4 ulp(|y|) +
+// 4 ulp(max |y|) of the output dtype.
+
+// IR-NOT: mil.reduce_mean
+// IR-COUNT-2: mil.layer_norm
+// CHECK-COUNT-2: ok: max err
+""")
+s += "func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<1x48x1x16xf16> {mil.name = \"a\"}, tensor<4x40xf32> {mil.name = \"b\"}) {\n"
+s += "\n".join([
+ const("g16", [1,48,1,1], np.float16, 71, 0.5, 1.5),
+ const("b16", [1,48,1,1], np.float16, 72),
+ const("g32", [40], np.float32, 73, 0.5, 1.5),
+]) + "\n"
+s += """  %eps16 = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
+  %eps32 = mil.const {val = dense<1.0e-6> : tensor<f32>} : tensor<f32>
+  %nh = mil.const {val = dense<-0.5> : tensor<f32>} : tensor<f32>
+  %m16 = mil.reduce_mean %x16 {axes = array<i32: 1>, keep_dims = true} : (tensor<1x48x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %d16 = mil.sub %x16, %m16 : (tensor<1x48x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %sq16 = mil.mul %d16, %d16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %v16 = mil.reduce_mean %sq16 {axes = array<i32: 1>, keep_dims = true} : (tensor<1x48x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %ve16 = mil.add %v16, %eps16 : (tensor<1x1x1x16xf16>, tensor<f16>) -> tensor<1x1x1x16xf16>
+  %r16 = mil.rsqrt %ve16 : tensor<1x1x1x16xf16>
+  %n16 = mil.mul %d16, %r16 : (tensor<1x48x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %ng16 = mil.mul %n16, %g16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %a = mil.add %ng16, %b16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %m32 = mil.reduce_mean %x32 {axes = array<i32: -1>, keep_dims = true} : (tensor<4x40xf32>) -> tensor<4x1xf32>
+  %d32 = mil.sub %x32, %m32 : (tensor<4x40xf32>, tensor<4x1xf32>) -> tensor<4x40xf32>
+  %sq32 = mil.square %d32 : tensor<4x40xf32>
+  %v32 = mil.reduce_mean %sq32 {axes = array<i32: -1>, keep_dims = true} : (tensor<4x40xf32>) -> tensor<4x1xf32>
+  %ve32 = mil.add %v32, %eps32 : (tensor<4x1xf32>, tensor<f32>) -> tensor<4x1xf32>
+  %r32 = mil.pow %ve32, %nh : (tensor<4x1xf32>, tensor<f32>) -> tensor<4x1xf32>
+  %n32 = mil.mul %r32, %d32 : (tensor<4x1xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
+  %b = mil.mul %g32, %n32 : (tensor<40xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
+  return %a, %b : tensor<1x48x1x16xf16>, tensor<4x40xf32>
+}
+"""
+s += resources()
+open(T + "mil-fuse-layer-norm-numeric.mlir", "w").write(s)
