@@ -279,3 +279,64 @@ s += """  %eps16 = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
 """
 s += resources()
 open(T + "mil-fuse-layer-norm-numeric.mlir", "w").write(s)
+
+# ---- the mil-ane-fusion pipeline on a small transformer-like block
+s = header("mil-ane-fusion", 18, "--max-ulp 8", """
+// Numeric check of the mil-ane-fusion pipeline through the CPU interpreter
+// on a block using every fusion: layer norm, conv + bias + batch_norm +
+// relu, RMSNorm with gamma, a SwiGLU FFN, and matmul + bias; fp16 and fp32.
+// Bound: max |after - before| <= 8 ulp(max |y|) of the output dtype.
+
+// IR-NOT: mil.batch_norm
+// IR-NOT: mil.rsqrt
+// IR-NOT: mil.silu
+// IR-NOT: mil.matmul
+// IR-NOT: mil.reduce_mean
+// IR: mil.layer_norm
+// CHECK-COUNT-2: ok: max err
+""")
+s += "func.func @main(%x: tensor<1x32x1x16xf16>, %v: tensor<8x32xf32>) -> (tensor<1x48x1x16xf16> {mil.name = \"a\"}, tensor<8x16xf32> {mil.name = \"b\"}) {\n"
+s += "\n".join([
+ const("lg", [1,32,1,1], np.float16, 81, 0.5, 1.5),
+ const("lb", [1,32,1,1], np.float16, 82),
+ const("cw", [32,32,1,1], np.float16, 83, -0.3, 0.3),
+ const("cb", [1,32,1,1], np.float16, 84),
+ const("mean", [32], np.float16, 85),
+ const("var", [32], np.float16, 86, 0.2, 2.0),
+ const("rg", [1,32,1,1], np.float16, 87, 0.5, 1.5),
+ const("w1", [48,32,1,1], np.float16, 88, -0.3, 0.3),
+ const("w3", [48,32,1,1], np.float16, 89, -0.3, 0.3),
+ const("my", [32,16], np.float32, 90, -0.3, 0.3),
+ const("mb", [16], np.float32, 91),
+]) + "\n"
+s += """  %eps = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
+  %m = mil.reduce_mean %x {axes = array<i32: 1>, keep_dims = true} : (tensor<1x32x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %d = mil.sub %x, %m : (tensor<1x32x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x32x1x16xf16>
+  %sq = mil.mul %d, %d : (tensor<1x32x1x16xf16>, tensor<1x32x1x16xf16>) -> tensor<1x32x1x16xf16>
+  %var1 = mil.reduce_mean %sq {axes = array<i32: 1>, keep_dims = true} : (tensor<1x32x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %ve = mil.add %var1, %eps : (tensor<1x1x1x16xf16>, tensor<f16>) -> tensor<1x1x1x16xf16>
+  %r = mil.rsqrt %ve : tensor<1x1x1x16xf16>
+  %n = mil.mul %d, %r : (tensor<1x32x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x32x1x16xf16>
+  %ng = mil.mul %n, %lg : (tensor<1x32x1x16xf16>, tensor<1x32x1x1xf16>) -> tensor<1x32x1x16xf16>
+  %ln = mil.add %ng, %lb : (tensor<1x32x1x16xf16>, tensor<1x32x1x1xf16>) -> tensor<1x32x1x16xf16>
+  %c = mil.conv %ln, %cw : (tensor<1x32x1x16xf16>, tensor<32x32x1x1xf16>) -> tensor<1x32x1x16xf16>
+  %cbias = mil.add %c, %cb : (tensor<1x32x1x16xf16>, tensor<1x32x1x1xf16>) -> tensor<1x32x1x16xf16>
+  %bn = mil.batch_norm %cbias, %mean, %var : (tensor<1x32x1x16xf16>, tensor<32xf16>, tensor<32xf16>) -> tensor<1x32x1x16xf16>
+  %act = mil.relu %bn : tensor<1x32x1x16xf16>
+  %sq2 = mil.mul %act, %act : (tensor<1x32x1x16xf16>, tensor<1x32x1x16xf16>) -> tensor<1x32x1x16xf16>
+  %ms2 = mil.reduce_mean %sq2 {axes = array<i32: 1>, keep_dims = true} : (tensor<1x32x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %ve2 = mil.add %ms2, %eps : (tensor<1x1x1x16xf16>, tensor<f16>) -> tensor<1x1x1x16xf16>
+  %r2 = mil.rsqrt %ve2 : tensor<1x1x1x16xf16>
+  %rn = mil.mul %act, %r2 : (tensor<1x32x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x32x1x16xf16>
+  %rms = mil.mul %rn, %rg : (tensor<1x32x1x16xf16>, tensor<1x32x1x1xf16>) -> tensor<1x32x1x16xf16>
+  %h1 = mil.conv %rms, %w1 : (tensor<1x32x1x16xf16>, tensor<48x32x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %h3 = mil.conv %rms, %w3 : (tensor<1x32x1x16xf16>, tensor<48x32x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %silu = mil.silu %h1 : tensor<1x48x1x16xf16>
+  %a = mil.mul %silu, %h3 : (tensor<1x48x1x16xf16>, tensor<1x48x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %mm = mil.matmul %v, %my : (tensor<8x32xf32>, tensor<32x16xf32>) -> tensor<8x16xf32>
+  %b = mil.add %mm, %mb : (tensor<8x16xf32>, tensor<16xf32>) -> tensor<8x16xf32>
+  return %a, %b : tensor<1x48x1x16xf16>, tensor<8x16xf32>
+}
+"""
+s += resources()
+open(T + "mil-ane-fusion-numeric.mlir", "w").write(s)
