@@ -1,6 +1,7 @@
 // RUN: ane-opt %s -mil-fuse-bias -split-input-file | FileCheck %s
 // Idempotence: a second run changes nothing.
 // RUN: ane-opt %s -mil-fuse-bias -split-input-file | ane-opt -mil-fuse-bias -split-input-file | FileCheck %s
+// RUN: ane-opt %s -mil-fuse-bias -split-input-file -mlir-print-debuginfo | FileCheck %s --check-prefix=NAMES
 
 // conv → add(c) → relu ends as conv(bias) → relu.
 // CHECK-LABEL: func @conv_bias_relu
@@ -146,5 +147,24 @@ func.func @constant_minus_conv(%x: tensor<1x4x3x3xf16>) -> tensor<1x2x3x3xf16> {
   %c = mil.const {val = dense<2.0> : tensor<f16>} : tensor<f16>
   %y = mil.conv %x, %w : (tensor<1x4x3x3xf16>, tensor<2x4x1x1xf16>) -> tensor<1x2x3x3xf16>
   %z = mil.sub %c, %y : (tensor<f16>, tensor<1x2x3x3xf16>) -> tensor<1x2x3x3xf16>
+  return %z : tensor<1x2x3x3xf16>
+}
+
+// -----
+
+// MIL names: the op takes over the add's name (the program's variable
+// `z` keeps its name); the new bias is named after it.
+// NAMES-LABEL: func @names
+// NAMES: mil.const {val = dense<[5.000000e-01, -1.500000e+00]> {{.*}} loc(#[[BLOC:loc[0-9]+]])
+// NAMES: mil.conv {{.*}} loc(#[[ZLOC:loc[0-9]+]])
+// NAMES: #[[BNAME:loc[0-9]+]] = loc("z_bias")
+// NAMES: #[[ZLOC]] = loc("z")
+// NAMES: #[[BLOC]] = loc(fused[#[[BNAME]], #{{loc[0-9]+}}])
+// CHECK-LABEL: func @names
+func.func @names(%x: tensor<1x4x3x3xf16>) -> tensor<1x2x3x3xf16> {
+  %w = mil.const {val = dense<1.0> : tensor<2x4x1x1xf16>} : tensor<2x4x1x1xf16> loc("w")
+  %c = mil.const {val = dense<[[[[0.5]], [[-1.5]]]]> : tensor<1x2x1x1xf16>} : tensor<1x2x1x1xf16> loc("c")
+  %y = mil.conv %x, %w : (tensor<1x4x3x3xf16>, tensor<2x4x1x1xf16>) -> tensor<1x2x3x3xf16> loc("y")
+  %z = mil.add %y, %c : (tensor<1x2x3x3xf16>, tensor<1x2x1x1xf16>) -> tensor<1x2x3x3xf16> loc("z")
   return %z : tensor<1x2x3x3xf16>
 }
