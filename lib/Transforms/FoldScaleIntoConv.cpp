@@ -113,6 +113,8 @@ struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
 
     SmallVector<float> scale(channels), shift(channels);
     for (int64_t c = 0; c < channels; ++c) {
+      if (!((*variance)[c] + epsilon > 0.0f))
+        return rewriter.notifyMatchFailure(bn, "variance + epsilon <= 0");
       scale[c] = (*gamma)[c] / std::sqrt((*variance)[c] + epsilon);
       shift[c] = (*beta)[c] - (*mean)[c] * scale[c];
     }

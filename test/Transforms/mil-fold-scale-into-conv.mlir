@@ -102,6 +102,22 @@ func.func @runtime_statistics(%x: tensor<1x2x3x3xf16>, %mean: tensor<2xf16>) -> 
 
 // -----
 
+// Negative: variance + epsilon <= 0 (the batch_norm yields NaN; nothing to
+// fold).
+// CHECK-LABEL: func @non_positive_variance
+func.func @non_positive_variance(%x: tensor<1x2x3x3xf16>) -> tensor<1x2x3x3xf16> {
+  // CHECK: mil.conv
+  // CHECK: mil.batch_norm
+  %w = mil.const {val = dense<1.0> : tensor<2x2x1x1xf16>} : tensor<2x2x1x1xf16>
+  %mean = mil.const {val = dense<0.0> : tensor<2xf16>} : tensor<2xf16>
+  %var = mil.const {val = dense<[1.0, -1.0]> : tensor<2xf16>} : tensor<2xf16>
+  %y = mil.conv %x, %w : (tensor<1x2x3x3xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x3x3xf16>
+  %z = mil.batch_norm %y, %mean, %var : (tensor<1x2x3x3xf16>, tensor<2xf16>, tensor<2xf16>) -> tensor<1x2x3x3xf16>
+  return %z : tensor<1x2x3x3xf16>
+}
+
+// -----
+
 // Negative: the conv result has another use.
 // CHECK-LABEL: func @multiple_uses
 func.func @multiple_uses(%x: tensor<1x2x3x3xf16>) -> (tensor<1x2x3x3xf16>, tensor<1x2x3x3xf16>) {

@@ -86,7 +86,8 @@ def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
 
     * `batch_norm(conv(x, w, b), mean, variance, gamma, beta)` with constant
       `[C]` parameters becomes `conv(x, w * s, (b - mean) * s + beta)` with
-      `s = gamma / sqrt(variance + epsilon)` per output channel. (batch_norm
+      `s = gamma / sqrt(variance + epsilon)` per output channel (not when
+      some `variance + epsilon <= 0`). (batch_norm
       normalizes dim 1, which is not linear's feature axis, so it is folded
       only into conv.)
     * `mul(op, c)` / `mul(c, op)` with a constant `c` varying only along the
