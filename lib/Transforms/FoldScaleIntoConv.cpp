@@ -6,7 +6,8 @@
 // weight and bias:
 //   batch_norm(conv(x, w, b), mean, var, gamma, beta)
 //     → conv(x, w * s, (b - mean) * s + beta),  s = gamma / sqrt(var + eps)
-//   mul(conv(x, w, b), c) → conv(x, w * c, b * c)   (likewise linear)
+//   mul(conv(x, w, b), c) → conv(x, w * c, b * c)
+// (likewise conv_transpose, and linear for the mul)
 // The folded constants are computed in fp32 from the original constants and
 // rounded once to the weight's (bias's) dtype.
 //
@@ -31,18 +32,51 @@ using namespace ane::mil;
 
 namespace {
 
+/// The output channel that each element of `op`'s weight (row-major)
+/// contributes to, or std::nullopt when the weight does not have the
+/// expected `channels`: conv [C_out, C_in / groups, *K] and linear
+/// [D_out, D_in] along dim 0; conv_transpose [C_in, C_out / groups, *K]
+/// along dim 1 within each group of C_in / groups input channels.
+template <typename OpT>
+std::optional<SmallVector<int64_t>> weightChannels(OpT op, int64_t channels) {
+  auto type = cast<RankedTensorType>(op.getWeight().getType());
+  if (!type.hasStaticShape() || type.getRank() < 2)
+    return std::nullopt;
+  int64_t n = type.getNumElements();
+  SmallVector<int64_t> channelOf(n);
+  if constexpr (std::is_same_v<OpT, ConvTransposeOp>) {
+    int64_t groups = op.getGroups();
+    int64_t inPerGroup = type.getDimSize(0) / groups;
+    int64_t outPerGroup = type.getDimSize(1);
+    if (groups <= 0 || outPerGroup * groups != channels)
+      return std::nullopt;
+    int64_t kernel = n / (type.getDimSize(0) * outPerGroup);
+    for (int64_t e = 0; e < n; ++e) {
+      int64_t in = e / (outPerGroup * kernel);
+      int64_t out = (e / kernel) % outPerGroup;
+      channelOf[e] = in / inPerGroup * outPerGroup + out;
+    }
+  } else {
+    if (type.getDimSize(0) != channels)
+      return std::nullopt;
+    for (int64_t e = 0; e < n; ++e)
+      channelOf[e] = e / (n / channels);
+  }
+  return channelOf;
+}
+
 /// Replaces `root` by `op` with its weight's output channels scaled by
 /// `scale` and its bias replaced by `bias[c] * scale[c] + shift[c]` (the
-/// old bias, or zeros). The weight's output channels lie along dim 0 (conv
-/// [C_out, C_in / groups, *K] and linear [D_out, D_in]). Fails when the
-/// weight or the existing bias is not a readable constant.
+/// old bias, or zeros). Fails when the weight or the existing bias is not a
+/// readable constant.
 template <typename OpT>
 LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
                          ArrayRef<float> shift, PatternRewriter &rewriter) {
   int64_t channels = scale.size();
   auto weightType = cast<RankedTensorType>(op.getWeight().getType());
-  if (weightType.getRank() < 1 || weightType.getDimSize(0) != channels)
-    return rewriter.notifyMatchFailure(root, "weight is not [C_out, ...]");
+  std::optional<SmallVector<int64_t>> channelOf = weightChannels(op, channels);
+  if (!channelOf)
+    return rewriter.notifyMatchFailure(root, "unexpected weight shape");
   std::optional<SmallVector<float>> weight = readFloatConstant(op.getWeight());
   if (!weight)
     return rewriter.notifyMatchFailure(root, "weight is not a float constant");
@@ -57,12 +91,10 @@ LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
     biasType = cast<RankedTensorType>(oldBias.getType());
   }
 
-  int64_t perChannel = weight->size() / channels;
-  for (int64_t c = 0; c < channels; ++c) {
-    for (int64_t i = 0; i < perChannel; ++i)
-      (*weight)[c * perChannel + i] *= scale[c];
+  for (auto [e, c] : llvm::enumerate(*channelOf))
+    (*weight)[e] *= scale[c];
+  for (int64_t c = 0; c < channels; ++c)
     bias[c] = bias[c] * scale[c] + shift[c];
-  }
 
   std::string name = milNameOf(root).str();
   rewriter.setInsertionPoint(op);
@@ -81,13 +113,14 @@ LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
   return success();
 }
 
-/// batch_norm(conv(...)) with constant statistics and parameters.
-struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// batch_norm(conv(...)) (or conv_transpose) with constant statistics and
+/// parameters.
+template <typename OpT> struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
+  using OpRewritePattern<BatchNormOp>::OpRewritePattern;
 
   LogicalResult matchAndRewrite(BatchNormOp bn,
                                 PatternRewriter &rewriter) const override {
-    auto conv = bn.getX().getDefiningOp<ConvOp>();
+    auto conv = bn.getX().getDefiningOp<OpT>();
     if (!conv)
       return rewriter.notifyMatchFailure(bn, "x is not a conv result");
     if (!bn.getX().hasOneUse())
@@ -156,8 +189,9 @@ struct MILFoldScaleIntoConvPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<FoldBatchNorm, FoldScale<ConvOp>, FoldScale<LinearOp>>(
-        &getContext());
+    patterns.add<FoldBatchNorm<ConvOp>, FoldBatchNorm<ConvTransposeOp>,
+                 FoldScale<ConvOp>, FoldScale<ConvTransposeOp>,
+                 FoldScale<LinearOp>>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

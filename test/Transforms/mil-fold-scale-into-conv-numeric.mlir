@@ -12,7 +12,7 @@
 
 // IR-NOT: mil.batch_norm
 // IR-NOT: mil.mul
-// CHECK-COUNT-4: ok: max err
+// CHECK-COUNT-6: ok: max err
 
 // The folded weights, against a float64 reference computed from the
 // original constants: within 0.5 ulp of the weight dtype (+ fp32 error).
@@ -20,9 +20,11 @@
 // RUN:   "a_weight=w16 * (gamma16 / np.sqrt(var16 + 1e-5))[:, None, None, None]" \
 // RUN:   "b_weight=w32 * (1 / np.sqrt(var32 + 1e-3))[:, None, None, None]" \
 // RUN:   "c_weight=lw16 * s16[:, None]" \
-// RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" | FileCheck %s --check-prefix=FOLD
-// FOLD-COUNT-4: ok: max err
-func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = "a"}, tensor<1x16x4x4xf32> {mil.name = "b"}, tensor<5x12xf16> {mil.name = "c"}, tensor<1x16x6x6xf32> {mil.name = "d"}) {
+// RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" \
+// RUN:   "e_weight=wt32 * (gt32 / np.sqrt(vt32 + 1e-5))[(np.arange(8)[:, None] // 4) * 3 + np.arange(3)[None, :]][:, :, None, None]" \
+// RUN:   "f_weight=wt16 * st16.reshape(4)[None, :, None, None]" | FileCheck %s --check-prefix=FOLD
+// FOLD-COUNT-6: ok: max err
+func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = "a"}, tensor<1x16x4x4xf32> {mil.name = "b"}, tensor<5x12xf16> {mil.name = "c"}, tensor<1x16x6x6xf32> {mil.name = "d"}, tensor<1x6x13x13xf32> {mil.name = "e"}, tensor<1x4x7x7xf16> {mil.name = "f"}) {
   %w16 = mil.const {val = dense_resource<w16> : tensor<16x8x3x3xf16>} : tensor<16x8x3x3xf16>
   %mean16 = mil.const {val = dense_resource<mean16> : tensor<16xf16>} : tensor<16xf16>
   %var16 = mil.const {val = dense_resource<var16> : tensor<16xf16>} : tensor<16xf16>
@@ -35,6 +37,12 @@ func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tens
   %lw16 = mil.const {val = dense_resource<lw16> : tensor<12x8xf16>} : tensor<12x8xf16>
   %s16 = mil.const {val = dense_resource<s16> : tensor<12xf16>} : tensor<12xf16>
   %dw32 = mil.const {val = dense_resource<dw32> : tensor<16x8x1x1xf32>} : tensor<16x8x1x1xf32>
+  %wt32 = mil.const {val = dense_resource<wt32> : tensor<8x3x3x3xf32>} : tensor<8x3x3x3xf32>
+  %mt32 = mil.const {val = dense_resource<mt32> : tensor<6xf32>} : tensor<6xf32>
+  %vt32 = mil.const {val = dense_resource<vt32> : tensor<6xf32>} : tensor<6xf32>
+  %gt32 = mil.const {val = dense_resource<gt32> : tensor<6xf32>} : tensor<6xf32>
+  %wt16 = mil.const {val = dense_resource<wt16> : tensor<8x4x2x2xf16>} : tensor<8x4x2x2xf16>
+  %st16 = mil.const {val = dense_resource<st16> : tensor<1x4x1x1xf16>} : tensor<1x4x1x1xf16>
   %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
   %y16 = mil.conv %x16, %w16 {pad_type = "same"} : (tensor<1x8x6x6xf16>, tensor<16x8x3x3xf16>) -> tensor<1x16x6x6xf16>
   %a = mil.batch_norm %y16, %mean16, %var16 gamma %gamma16 beta %beta16 : (tensor<1x16x6x6xf16>, tensor<16xf16>, tensor<16xf16>, tensor<16xf16>, tensor<16xf16>) -> tensor<1x16x6x6xf16> loc("a")
@@ -44,7 +52,11 @@ func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tens
   %c = mil.mul %l, %s16 : (tensor<5x12xf16>, tensor<12xf16>) -> tensor<5x12xf16> loc("c")
   %dy = mil.conv %x32, %dw32 : (tensor<1x8x6x6xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x6x6xf32>
   %d = mil.mul %s32, %dy : (tensor<f32>, tensor<1x16x6x6xf32>) -> tensor<1x16x6x6xf32> loc("d")
-  return %a, %b, %c, %d : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>
+  %ty = mil.conv_transpose %x32, %wt32 {groups = 2 : i32, strides = array<i32: 2, 2>} : (tensor<1x8x6x6xf32>, tensor<8x3x3x3xf32>) -> tensor<1x6x13x13xf32>
+  %e = mil.batch_norm %ty, %mt32, %vt32 gamma %gt32 : (tensor<1x6x13x13xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<1x6x13x13xf32> loc("e")
+  %ty16 = mil.conv_transpose %x16, %wt16 : (tensor<1x8x6x6xf16>, tensor<8x4x2x2xf16>) -> tensor<1x4x7x7xf16>
+  %f = mil.mul %ty16, %st16 : (tensor<1x4x7x7xf16>, tensor<1x4x1x1xf16>) -> tensor<1x4x7x7xf16> loc("f")
+  return %a, %b, %c, %d, %e, %f : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>, tensor<1x6x13x13xf32>, tensor<1x4x7x7xf16>
 }
 
 {-#
@@ -61,7 +73,13 @@ func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tens
       var32: "0x04000000f685943eb4418e3f453b913fd8672d3f9c7ddd3eee02733e09ad683fca68623fd206783ecdf7203f022ecf3fdce4a73f1c09fc3f0c00e03fcf14ab3fb422093f",
       lw16: "0x020000003ab48aac86b6ed2d8634e2358eb13fb67aaedd2dffb39d307036f9ae5fa547341b2fcd330d1f213682b53e2e7eb6723733ac0eb67036dd363eb4c5b112b50aafe8a594b287b19ab331b694b5bc3732b53b3574363e30a13172b267b54437a5b31137c9345736f7ae71ad4dab38b529ac16b674302db4a4a9552b5cb1b434fb375e37b1a95aa968b1552c4fb0493002ac1737d4add33536af362d3631dc378bb2a63002b08fb4c7af43b5f72c88266335282b32af91b5eeac74b4962417b4d9ac",
       s16: "0x02000000733eebbe873907afad395ebf2ebf2dbda93f55bac735be3f",
-      dw32: "0x04000000a7f42dbf0fed133e5ba07bbe7b50b5beb617bf3e66c8713f60046f3fdb68af3e1303293f3305a5bd0550bbbe714fae3d344e4f3e4d78533fb57a3bbe428dd03d7c5337bef4f931bf133e6bbf449c08bff8bd5c3e95454f3fbd8d7bbf8616a7bd5f08203fab6f6c3f77772dbfffdd5dbf378e33bf7c4fb1bed6c989be46453b3e7a2368bf055c593feecba73e681a923d1f7c793f637d0dbe1c37cebe01e4fe3e781b1e3f1649de3e81013b3fbefc42bfe99e5c3f9153e9be5e4f793e18eaf9be56411b3d32aa613f55a8a4be38617b3fab1a99bbb2565c3fe38336bc94676dbe7a73213fa16fdbbefbb71e3fa2f4ddbe045182be2db6023f8f8972bee22d003f309f29bfffd81fbf872b46bffbe8343f1280213f8b31183f02a5513f46ab7ebfe68b163fa94e73bfc6e62abf53766bbf66ca3abf02b973bfdd6f463ff2c507bf9b4aa63db97c933e71f699be19abb8b95db6993e40ab593f5fa15ebde3b6c2bed20f3c3f7900023e1285023e901e393f35373f3f4d7c0f3ec54bad3dd18a653fa2922b3f35822abfa2a9193f5a0fb9be1294bbbe27eb113f60190e3fec96773ffb78bf3ee2fc10bfc2fa5cbff44d2bbfe2bd55bfc0bdcabe13cd473ed58ed23ea45efcbe9ef7bdbd9295d23ec657c7beb01f37bfc6d049bf8e666abfe5bc0cbf2f06283f9b3c0b3e8f275fbfa69c9dbe0fd105bdb86138be719a75bf26ea17bf"
+      dw32: "0x04000000a7f42dbf0fed133e5ba07bbe7b50b5beb617bf3e66c8713f60046f3fdb68af3e1303293f3305a5bd0550bbbe714fae3d344e4f3e4d78533fb57a3bbe428dd03d7c5337bef4f931bf133e6bbf449c08bff8bd5c3e95454f3fbd8d7bbf8616a7bd5f08203fab6f6c3f77772dbfffdd5dbf378e33bf7c4fb1bed6c989be46453b3e7a2368bf055c593feecba73e681a923d1f7c793f637d0dbe1c37cebe01e4fe3e781b1e3f1649de3e81013b3fbefc42bfe99e5c3f9153e9be5e4f793e18eaf9be56411b3d32aa613f55a8a4be38617b3fab1a99bbb2565c3fe38336bc94676dbe7a73213fa16fdbbefbb71e3fa2f4ddbe045182be2db6023f8f8972bee22d003f309f29bfffd81fbf872b46bffbe8343f1280213f8b31183f02a5513f46ab7ebfe68b163fa94e73bfc6e62abf53766bbf66ca3abf02b973bfdd6f463ff2c507bf9b4aa63db97c933e71f699be19abb8b95db6993e40ab593f5fa15ebde3b6c2bed20f3c3f7900023e1285023e901e393f35373f3f4d7c0f3ec54bad3dd18a653fa2922b3f35822abfa2a9193f5a0fb9be1294bbbe27eb113f60190e3fec96773ffb78bf3ee2fc10bfc2fa5cbff44d2bbfe2bd55bfc0bdcabe13cd473ed58ed23ea45efcbe9ef7bdbd9295d23ec657c7beb01f37bfc6d049bf8e666abfe5bc0cbf2f06283f9b3c0b3e8f275fbfa69c9dbe0fd105bdb86138be719a75bf26ea17bf",
+      wt32: "0x040000003d810abdef52283d2cbd7a3e34fd16be59305a3df91badbd15841d3e96a4d33c100a37be47521e3c1a7b1ebe225f8abeabd26dbe952ec1bda3db94bec87f273ec08e3a3eb34593be91a7803c0b2d27bdb5f572bd518183bed033873e3fb8f9bdfbc7843e74146dbdf87132beefe918be141c1bbe8e4a3b3ec84b4a3ea7773d3e0e930fbee4f1fabdae48b93c3728023ea3f1fd3d5263523e28c2223eba220e3cc7cbec3d7362223e0ce33cbef4d7923e29bdbc3c736ba63ded6fd23d60a1ff3d13897dbe552b82beb878f6bd70c061be1fb9173efc6e86bcfe6843be4df96dbdb43c3abe176b183eaaf873bdb161583eb6d6003e3fecaebc1595363dbc3a993ebf33073e0f3938bd351281bda002583e30219f3d37f1ee3d32b550be99860abded6394be5b10b13ce87193be7106b93dc4cd59be7aaa82be913d4ebe3cf64abdf6c8d5bb1ce318be30dc973df898833d64232fbe437790bd66b2843e56e145bb6359413e92c7e03dbefdba3d62986b3ed95a8cbecc9efb3cc3e9723e053ef73cd0ab94be01ff863e528b133e7f1a94bde0e043be6af092bee14e843e39a94d3ec33565bec31f50be73a0003e374b5dbe33572e3d25a5a8bd28313d3d60dcb03df365f5bd971cf5bd63b53fbe7efe8c3e70aa10bdb7e385be5e1b6abb6581b93dd138703e08ded6bd932a303efaa6d03d64ad833ea93acbbd65e536be861596be45abfc3ca0346c3dc5cb81bd9595703e846d1ebe055d3d3e7b457d3e08f617bd7fb48cbe86263c3d85eaba3dcc048a3e0720653efa9eecbc98a5d53dc36f35bef6b8be3d81462e3e4d8f7d3c6470c6bd210b8ebe29980dbd8f83d8bd69ab783e201e3abea98393be9908f6bd1719c7bcfaa50ebea3510e3efd53d6bd543540beb8613cbeca3d413e0f2669be4c38963dafee0b3bbe80f9bd35b64b3ecb81d03dce054b3e576fe2bdf4eb163e420a353c9b7f0c3ea4d1253e4e8cb0bdfe6a7c3d34bf583e432976bee3c67d3ec33706be965c1b3e2eb942be49cb933e4298043dc44c8abe5b6478bdf075a73d408de63da1b1c9bd7c4d8a3e490d50bdcb4a41be77663c3e2eac853ec5b3073e7b8624be0588ecbd5cfc143ec25c8fbebe1c04be0b63edba1adc50be6ddf5b3e6495413e10540f3ec74ecebd2bc8623e811b2d3e09cf3bba71e437bed42286be237e393df0b285bee984323d6e5193be0f4d273e",
+      mt32: "0x0400000003f07dbff98d3e3f45b703bfd0af9a3eb15002bdaaba133f",
+      vt32: "0x040000005aed4e3fc53c833f8c06f13fa7bff33fec98bf3eb5714e3e",
+      gt32: "0x04000000f83d2e3fd8f2653f1a69b23f4e44673fb26c973f196b813f",
+      wt16: "0x02000000d72f352e23b4ca2ff4aeaaa79d342eb413b285b3b132a82fe7b01eb3fd2fe7b12db0e92f2db451afe31b042dc1abbb342531c0b485ae9bb492327bb338ada83177ac8bb496b069ae12291e317127a4b4ac32e5aaf6302bb173b47dadea317734f8278831a7307db4afb04eb3283076b346ad9db18933bf31052c68b1272d2f9e8a262e334d2c2cb053b465ae36b235b135b1c2b04da829b0fa315a293bb0312c92b39b348c318c2a872c9ab48badeeb2db2e1a2dcf337433613487b077b0942edc2f122f472dd8b0e83146b367a66eac0b2cbcb22b2f64b4b933972f3533ae31d9328a3386b1bcb381b197ad29b1bab238b254b298b28e2c3b334931f5b330b3",
+      st16: "0x020000004aab01bc0d3b4f38"
     }
   }
 #-}

@@ -42,6 +42,25 @@ func.func @grouped_conv_bias_batch_norm(%x: tensor<1x2x3x3xf32>) -> tensor<1x2x3
 
 // -----
 
+// conv_transpose: the weight is [C_in, C_out / groups, *K], so the output
+// channels run along dim 1: w' = [[0.5, 2], [0.5, 2]].
+// CHECK-LABEL: func @conv_transpose_batch_norm
+func.func @conv_transpose_batch_norm(%x: tensor<1x2x3x3xf16>) -> tensor<1x2x3x3xf16> {
+  // CHECK-DAG: %[[W:.*]] = mil.const {val = dense<{{\[\[\[\[}}5.000000e-01]], {{\[\[}}2.000000e+00]]], {{\[\[\[}}5.000000e-01]], {{\[\[}}2.000000e+00]]]]> : tensor<2x2x1x1xf16>}
+  // CHECK-DAG: %[[B:.*]] = mil.const {val = dense<[-5.000000e-01, 1.000000e+00]> : tensor<2xf16>}
+  // CHECK: mil.conv_transpose %{{.*}}, %[[W]] bias %[[B]]
+  // CHECK-NOT: mil.batch_norm
+  %w = mil.const {val = dense<1.0> : tensor<2x2x1x1xf16>} : tensor<2x2x1x1xf16>
+  %mean = mil.const {val = dense<[1.0, 0.0]> : tensor<2xf16>} : tensor<2xf16>
+  %var = mil.const {val = dense<[4.0, 0.25]> : tensor<2xf16>} : tensor<2xf16>
+  %b = mil.const {val = dense<[0.0, 1.0]> : tensor<2xf16>} : tensor<2xf16>
+  %y = mil.conv_transpose %x, %w : (tensor<1x2x3x3xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x3x3xf16>
+  %z = mil.batch_norm %y, %mean, %var beta %b {epsilon = 0.0 : f32} : (tensor<1x2x3x3xf16>, tensor<2xf16>, tensor<2xf16>, tensor<2xf16>) -> tensor<1x2x3x3xf16>
+  return %z : tensor<1x2x3x3xf16>
+}
+
+// -----
+
 // A per-channel mul scales the weight rows and the bias.
 // CHECK-LABEL: func @conv_mul
 func.func @conv_mul(%x: tensor<1x2x3x3xf16>) -> tensor<1x2x3x3xf16> {

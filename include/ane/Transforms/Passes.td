@@ -80,16 +80,19 @@ def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
                                 "mlir::func::FuncOp"> {
   let summary = "fold batch_norm and per-channel scales into conv / linear weights";
   let description = [{
-    For a `mil.conv` (any groups, strides, padding) or `mil.linear` whose
-    weight (and bias, if any) is a `mil.const` and whose result has no other
-    use:
+    For a `mil.conv`, `mil.conv_transpose` (any groups, strides, padding)
+    or `mil.linear` whose weight (and bias, if any) is a `mil.const` and
+    whose result has no other use (`w * s` scales the weight elements of
+    each output channel: dim 0 of conv `[C_out, C_in / groups, *K]` and
+    linear `[D_out, D_in]`, dim 1 within each group of conv_transpose
+    `[C_in, C_out / groups, *K]`):
 
     * `batch_norm(conv(x, w, b), mean, variance, gamma, beta)` with constant
       `[C]` parameters becomes `conv(x, w * s, (b - mean) * s + beta)` with
       `s = gamma / sqrt(variance + epsilon)` per output channel (not when
-      some `variance + epsilon <= 0`). (batch_norm
-      normalizes dim 1, which is not linear's feature axis, so it is folded
-      only into conv.)
+      some `variance + epsilon <= 0`); likewise after conv_transpose.
+      (batch_norm normalizes dim 1, which is not linear's feature axis, so
+      it is not folded into linear.)
     * `mul(op, c)` / `mul(c, op)` with a constant `c` varying only along the
       output channel (scalar, `[1, C, 1, 1]` for conv, `[C]` for linear)
       becomes `op(x, w * c, b * c)`.

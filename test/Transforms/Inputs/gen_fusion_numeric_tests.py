@@ -76,7 +76,7 @@ s = header("mil-fold-scale-into-conv", 12, "--max-ulp 4", """
 
 // IR-NOT: mil.batch_norm
 // IR-NOT: mil.mul
-// CHECK-COUNT-4: ok: max err
+// CHECK-COUNT-6: ok: max err
 
 // The folded weights, against a float64 reference computed from the
 // original constants: within 0.5 ulp of the weight dtype (+ fp32 error).
@@ -84,10 +84,12 @@ s = header("mil-fold-scale-into-conv", 12, "--max-ulp 4", """
 // RUN:   "a_weight=w16 * (gamma16 / np.sqrt(var16 + 1e-5))[:, None, None, None]" \\
 // RUN:   "b_weight=w32 * (1 / np.sqrt(var32 + 1e-3))[:, None, None, None]" \\
 // RUN:   "c_weight=lw16 * s16[:, None]" \\
-// RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" | FileCheck %s --check-prefix=FOLD
-// FOLD-COUNT-4: ok: max err
+// RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" \\
+// RUN:   "e_weight=wt32 * (gt32 / np.sqrt(vt32 + 1e-5))[(np.arange(8)[:, None] // 4) * 3 + np.arange(3)[None, :]][:, :, None, None]" \\
+// RUN:   "f_weight=wt16 * st16.reshape(4)[None, :, None, None]" | FileCheck %s --check-prefix=FOLD
+// FOLD-COUNT-6: ok: max err
 """)
-s += "func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = \"a\"}, tensor<1x16x4x4xf32> {mil.name = \"b\"}, tensor<5x12xf16> {mil.name = \"c\"}, tensor<1x16x6x6xf32> {mil.name = \"d\"}) {\n"
+s += "func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = \"a\"}, tensor<1x16x4x4xf32> {mil.name = \"b\"}, tensor<5x12xf16> {mil.name = \"c\"}, tensor<1x16x6x6xf32> {mil.name = \"d\"}, tensor<1x6x13x13xf32> {mil.name = \"e\"}, tensor<1x4x7x7xf16> {mil.name = \"f\"}) {\n"
 s += "\n".join([
  const("w16", [16,8,3,3], np.float16, 21, -0.3, 0.3),
  const("mean16", [16], np.float16, 22),
@@ -101,6 +103,12 @@ s += "\n".join([
  const("lw16", [12,8], np.float16, 30, -0.5, 0.5),
  const("s16", [12], np.float16, 31, -2.0, 2.0),
  const("dw32", [16,8,1,1], np.float32, 32),
+ const("wt32", [8,3,3,3], np.float32, 33, -0.3, 0.3),
+ const("mt32", [6], np.float32, 34),
+ const("vt32", [6], np.float32, 35, 0.2, 2.0),
+ const("gt32", [6], np.float32, 36, 0.5, 1.5),
+ const("wt16", [8,4,2,2], np.float16, 37, -0.3, 0.3),
+ const("st16", [1,4,1,1], np.float16, 38, -2.0, 2.0),
 ]) + "\n"
 s += """  %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
   %y16 = mil.conv %x16, %w16 {pad_type = "same"} : (tensor<1x8x6x6xf16>, tensor<16x8x3x3xf16>) -> tensor<1x16x6x6xf16>
@@ -111,7 +119,11 @@ s += """  %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
   %c = mil.mul %l, %s16 : (tensor<5x12xf16>, tensor<12xf16>) -> tensor<5x12xf16> loc("c")
   %dy = mil.conv %x32, %dw32 : (tensor<1x8x6x6xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x6x6xf32>
   %d = mil.mul %s32, %dy : (tensor<f32>, tensor<1x16x6x6xf32>) -> tensor<1x16x6x6xf32> loc("d")
-  return %a, %b, %c, %d : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>
+  %ty = mil.conv_transpose %x32, %wt32 {groups = 2 : i32, strides = array<i32: 2, 2>} : (tensor<1x8x6x6xf32>, tensor<8x3x3x3xf32>) -> tensor<1x6x13x13xf32>
+  %e = mil.batch_norm %ty, %mt32, %vt32 gamma %gt32 : (tensor<1x6x13x13xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<1x6x13x13xf32> loc("e")
+  %ty16 = mil.conv_transpose %x16, %wt16 : (tensor<1x8x6x6xf16>, tensor<8x4x2x2xf16>) -> tensor<1x4x7x7xf16>
+  %f = mil.mul %ty16, %st16 : (tensor<1x4x7x7xf16>, tensor<1x4x1x1xf16>) -> tensor<1x4x7x7xf16> loc("f")
+  return %a, %b, %c, %d, %e, %f : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>, tensor<1x6x13x13xf32>, tensor<1x4x7x7xf16>
 }
 """
 s += resources()
