@@ -6,7 +6,7 @@
 // weight and bias:
 //   batch_norm(conv(x, w, b), mean, var, gamma, beta)
 //     → conv(x, w * s, (b - mean) * s + beta),  s = gamma / sqrt(var + eps)
-//   mul(conv(x, w, b), c) → conv(x, w * c, b * c)
+//   mul(conv(x, w, b), c) → conv(x, w * c, b * c)   (real_div: c → 1/c)
 // (likewise conv_transpose, and linear for the mul)
 // The folded constants are computed in fp32 from the original constants and
 // rounded once to the weight's (bias's) dtype.
@@ -155,30 +155,39 @@ template <typename OpT> struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
   }
 };
 
-/// mul(op, c) or mul(c, op) with `c` constant per output channel.
-template <typename OpT> struct FoldScale : OpRewritePattern<MulOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// mul(op, c), mul(c, op) or real_div(op, c) (a scale by 1/c) with `c`
+/// constant per output channel.
+template <typename OpT, typename BinOpT>
+struct FoldScale : OpRewritePattern<BinOpT> {
+  using OpRewritePattern<BinOpT>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(MulOp mul,
+  LogicalResult matchAndRewrite(BinOpT bin,
                                 PatternRewriter &rewriter) const override {
-    for (unsigned side = 0; side < 2; ++side) {
-      Value producer = mul->getOperand(side);
+    constexpr bool isDiv = std::is_same_v<BinOpT, RealDivOp>;
+    for (unsigned side = 0; side < (isDiv ? 1u : 2u); ++side) {
+      Value producer = bin->getOperand(side);
       auto op = producer.getDefiningOp<OpT>();
       if (!op || !producer.hasOneUse())
         continue;
       auto resultType = cast<RankedTensorType>(producer.getType());
-      if (mul.getType() != resultType)
+      if (bin.getType() != resultType)
         continue;
       int64_t axis =
           std::is_same_v<OpT, LinearOp> ? resultType.getRank() - 1 : 1;
       std::optional<SmallVector<float>> scale = readPerChannelConstant(
-          mul->getOperand(1 - side), resultType.getShape(), axis);
+          bin->getOperand(1 - side), resultType.getShape(), axis);
       if (!scale)
         continue;
+      if (isDiv) {
+        if (llvm::is_contained(*scale, 0.0f))
+          return rewriter.notifyMatchFailure(bin, "division by zero");
+        for (float &s : *scale)
+          s = 1.0f / s;
+      }
       SmallVector<float> shift(scale->size(), 0.0f);
-      return foldAffine(op, mul, *scale, shift, rewriter);
+      return foldAffine(op, bin, *scale, shift, rewriter);
     }
-    return rewriter.notifyMatchFailure(mul, "no foldable producer");
+    return rewriter.notifyMatchFailure(bin, "no foldable producer");
   }
 };
 
@@ -190,8 +199,10 @@ struct MILFoldScaleIntoConvPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<FoldBatchNorm<ConvOp>, FoldBatchNorm<ConvTransposeOp>,
-                 FoldScale<ConvOp>, FoldScale<ConvTransposeOp>,
-                 FoldScale<LinearOp>>(&getContext());
+                 FoldScale<ConvOp, MulOp>, FoldScale<ConvTransposeOp, MulOp>,
+                 FoldScale<LinearOp, MulOp>, FoldScale<ConvOp, RealDivOp>,
+                 FoldScale<ConvTransposeOp, RealDivOp>,
+                 FoldScale<LinearOp, RealDivOp>>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

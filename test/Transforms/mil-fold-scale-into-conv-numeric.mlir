@@ -12,7 +12,8 @@
 
 // IR-NOT: mil.batch_norm
 // IR-NOT: mil.mul
-// CHECK-COUNT-6: ok: max err
+// IR-NOT: mil.real_div
+// CHECK-COUNT-7: ok: max err
 
 // The folded weights, against a float64 reference computed from the
 // original constants: within 0.5 ulp of the weight dtype (+ fp32 error).
@@ -22,9 +23,10 @@
 // RUN:   "c_weight=lw16 * s16[:, None]" \
 // RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" \
 // RUN:   "e_weight=wt32 * (gt32 / np.sqrt(vt32 + 1e-5))[(np.arange(8)[:, None] // 4) * 3 + np.arange(3)[None, :]][:, :, None, None]" \
-// RUN:   "f_weight=wt16 * st16.reshape(4)[None, :, None, None]" | FileCheck %s --check-prefix=FOLD
-// FOLD-COUNT-6: ok: max err
-func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = "a"}, tensor<1x16x4x4xf32> {mil.name = "b"}, tensor<5x12xf16> {mil.name = "c"}, tensor<1x16x6x6xf32> {mil.name = "d"}, tensor<1x6x13x13xf32> {mil.name = "e"}, tensor<1x4x7x7xf16> {mil.name = "f"}) {
+// RUN:   "f_weight=wt16 * st16.reshape(4)[None, :, None, None]" \
+// RUN:   "g_weight=gw32 / gd32.reshape(16)[:, None, None, None]" | FileCheck %s --check-prefix=FOLD
+// FOLD-COUNT-7: ok: max err
+func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = "a"}, tensor<1x16x4x4xf32> {mil.name = "b"}, tensor<5x12xf16> {mil.name = "c"}, tensor<1x16x6x6xf32> {mil.name = "d"}, tensor<1x6x13x13xf32> {mil.name = "e"}, tensor<1x4x7x7xf16> {mil.name = "f"}, tensor<1x16x6x6xf32> {mil.name = "g"}) {
   %w16 = mil.const {val = dense_resource<w16> : tensor<16x8x3x3xf16>} : tensor<16x8x3x3xf16>
   %mean16 = mil.const {val = dense_resource<mean16> : tensor<16xf16>} : tensor<16xf16>
   %var16 = mil.const {val = dense_resource<var16> : tensor<16xf16>} : tensor<16xf16>
@@ -43,6 +45,8 @@ func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tens
   %gt32 = mil.const {val = dense_resource<gt32> : tensor<6xf32>} : tensor<6xf32>
   %wt16 = mil.const {val = dense_resource<wt16> : tensor<8x4x2x2xf16>} : tensor<8x4x2x2xf16>
   %st16 = mil.const {val = dense_resource<st16> : tensor<1x4x1x1xf16>} : tensor<1x4x1x1xf16>
+  %gw32 = mil.const {val = dense_resource<gw32> : tensor<16x8x1x1xf32>} : tensor<16x8x1x1xf32>
+  %gd32 = mil.const {val = dense_resource<gd32> : tensor<1x16x1x1xf32>} : tensor<1x16x1x1xf32>
   %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
   %y16 = mil.conv %x16, %w16 {pad_type = "same"} : (tensor<1x8x6x6xf16>, tensor<16x8x3x3xf16>) -> tensor<1x16x6x6xf16>
   %a = mil.batch_norm %y16, %mean16, %var16 gamma %gamma16 beta %beta16 : (tensor<1x16x6x6xf16>, tensor<16xf16>, tensor<16xf16>, tensor<16xf16>, tensor<16xf16>) -> tensor<1x16x6x6xf16> loc("a")
@@ -56,7 +60,9 @@ func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tens
   %e = mil.batch_norm %ty, %mt32, %vt32 gamma %gt32 : (tensor<1x6x13x13xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<1x6x13x13xf32> loc("e")
   %ty16 = mil.conv_transpose %x16, %wt16 : (tensor<1x8x6x6xf16>, tensor<8x4x2x2xf16>) -> tensor<1x4x7x7xf16>
   %f = mil.mul %ty16, %st16 : (tensor<1x4x7x7xf16>, tensor<1x4x1x1xf16>) -> tensor<1x4x7x7xf16> loc("f")
-  return %a, %b, %c, %d, %e, %f : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>, tensor<1x6x13x13xf32>, tensor<1x4x7x7xf16>
+  %gy = mil.conv %x32, %gw32 : (tensor<1x8x6x6xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x6x6xf32>
+  %g = mil.real_div %gy, %gd32 : (tensor<1x16x6x6xf32>, tensor<1x16x1x1xf32>) -> tensor<1x16x6x6xf32> loc("g")
+  return %a, %b, %c, %d, %e, %f, %g : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>, tensor<1x6x13x13xf32>, tensor<1x4x7x7xf16>, tensor<1x16x6x6xf32>
 }
 
 {-#
@@ -79,7 +85,9 @@ func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tens
       vt32: "0x040000005aed4e3fc53c833f8c06f13fa7bff33fec98bf3eb5714e3e",
       gt32: "0x04000000f83d2e3fd8f2653f1a69b23f4e44673fb26c973f196b813f",
       wt16: "0x02000000d72f352e23b4ca2ff4aeaaa79d342eb413b285b3b132a82fe7b01eb3fd2fe7b12db0e92f2db451afe31b042dc1abbb342531c0b485ae9bb492327bb338ada83177ac8bb496b069ae12291e317127a4b4ac32e5aaf6302bb173b47dadea317734f8278831a7307db4afb04eb3283076b346ad9db18933bf31052c68b1272d2f9e8a262e334d2c2cb053b465ae36b235b135b1c2b04da829b0fa315a293bb0312c92b39b348c318c2a872c9ab48badeeb2db2e1a2dcf337433613487b077b0942edc2f122f472dd8b0e83146b367a66eac0b2cbcb22b2f64b4b933972f3533ae31d9328a3386b1bcb381b197ad29b1bab238b254b298b28e2c3b334931f5b330b3",
-      st16: "0x020000004aab01bc0d3b4f38"
+      st16: "0x020000004aab01bc0d3b4f38",
+      gw32: "0x04000000c063603b2a1ea13db26e3abf9942c6be942b223e8623153f6ea632bf09ab0abf8e75613fd027aa3e147e073f411fa33e857613bf5af609bf8d2f0dbff96514bda6ca043e98c1733f0e80163f6a6c43bfaede343f4cf3e3be50dafbbe90422fbe4db30d3f63ef1b3f6e460b3fc577b53cda4127bfe07c70be1a8a5a3e50ba8dbedd6b05bf3fa31f3fb44a71bfbf3ee93d5a64703fbdf28ebd0dbd043fc52c07bf6deb4e3f7a8ea53ef8ffe93dbb6555bfb871f23ef8f7583f9c9f4dbf831c3abf3c20743f22c8ea3e6106cfbe38c6d43e8ad508bfefb9ef3e1d8b153dc1052c3fc78f56bd261ebcbe6fa415bfe84f7cbf7a99d0bee9bf723f966350bf59f234bf242abebecea4a53e4ab88bbeacf51f3ffb93063fabb99d3e2102833e5a84c03e3dcf173eecb563be97de7a3fbf7596bd6f165e3f6b5225bed2b5913e6e4c193e1bf667bfc4d1dfbda28aaabcb4d1643ff36b073f10fb5ebf842961bf530239bf73e709bc34aa703f486f6bbf7eff11bf0fdfd13e35c11fbea2d9993e0b380c3f4396423f3560753f3a53db3edc27ee3e4e3321bfb2d00bbf9f58763f8b6dafbdc0bd62bf3e9fa1be9719b13ee7f4083e10c525bf15de4ebf6ebac6beb96757bf00f1e4be0887af3e41570a3e6afec2be1752c53e89a532bf121029be4f57a53e663158bfddcaf13cbb5780beccae62bebf8e373fd30c3e3f1a75053df602183f",
+      gd32: "0x04000000a4c8144047f20e4016b53640652d263fbd7b0e4067953340f737d83ff748ac3f1f4d004083e614401ad9473fa885453f39f6054023171b3f5c891e3fc32aa63f"
     }
   }
 #-}

@@ -94,6 +94,39 @@ func.func @linear_scalar_mul(%x: tensor<2x4xf32>) -> tensor<2x3xf32> {
 
 // -----
 
+// real_div by a per-channel constant scales by its inverse.
+// CHECK-LABEL: func @linear_real_div
+func.func @linear_real_div(%x: tensor<2x4xf16>) -> tensor<2x3xf16> {
+  // CHECK-DAG: %[[W:.*]] = mil.const {val = dense<{{\[\[}}5.000000e-01, 5.000000e-01, 5.000000e-01, 5.000000e-01], [2.500000e-01, 2.500000e-01, 2.500000e-01, 2.500000e-01], [-1.000000e+00, -1.000000e+00, -1.000000e+00, -1.000000e+00]]> : tensor<3x4xf16>}
+  // CHECK-DAG: %[[B:.*]] = mil.const {val = dense<[5.000000e-01, 2.500000e-01, -1.000000e+00]> : tensor<3xf16>}
+  // CHECK: mil.linear %{{.*}}, %[[W]] bias %[[B]]
+  // CHECK-NOT: mil.real_div
+  %w = mil.const {val = dense<1.0> : tensor<3x4xf16>} : tensor<3x4xf16>
+  %b = mil.const {val = dense<1.0> : tensor<3xf16>} : tensor<3xf16>
+  %c = mil.const {val = dense<[2.0, 4.0, -1.0]> : tensor<3xf16>} : tensor<3xf16>
+  %y = mil.linear %x, %w bias %b : (tensor<2x4xf16>, tensor<3x4xf16>, tensor<3xf16>) -> tensor<2x3xf16>
+  %z = mil.real_div %y, %c : (tensor<2x3xf16>, tensor<3xf16>) -> tensor<2x3xf16>
+  return %z : tensor<2x3xf16>
+}
+
+// -----
+
+// Negative: c / op is not a scale of op; division by zero stays.
+// CHECK-LABEL: func @not_a_scale
+func.func @not_a_scale(%x: tensor<2x4xf16>) -> (tensor<2x3xf16>, tensor<2x3xf16>) {
+  // CHECK-COUNT-2: mil.real_div
+  %w = mil.const {val = dense<1.0> : tensor<3x4xf16>} : tensor<3x4xf16>
+  %c = mil.const {val = dense<[2.0, 4.0, -1.0]> : tensor<3xf16>} : tensor<3xf16>
+  %zero = mil.const {val = dense<[2.0, 0.0, -1.0]> : tensor<3xf16>} : tensor<3xf16>
+  %y = mil.linear %x, %w : (tensor<2x4xf16>, tensor<3x4xf16>) -> tensor<2x3xf16>
+  %a = mil.real_div %c, %y : (tensor<3xf16>, tensor<2x3xf16>) -> tensor<2x3xf16>
+  %y2 = mil.linear %x, %w : (tensor<2x4xf16>, tensor<3x4xf16>) -> tensor<2x3xf16>
+  %b = mil.real_div %y2, %zero : (tensor<2x3xf16>, tensor<3xf16>) -> tensor<2x3xf16>
+  return %a, %b : tensor<2x3xf16>, tensor<2x3xf16>
+}
+
+// -----
+
 // Negative: the weight is not a constant.
 // CHECK-LABEL: func @dynamic_weight
 func.func @dynamic_weight(%x: tensor<1x2x3x3xf16>, %w: tensor<2x2x1x1xf16>) -> tensor<1x2x3x3xf16> {

@@ -95,7 +95,8 @@ def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
       it is not folded into linear.)
     * `mul(op, c)` / `mul(c, op)` with a constant `c` varying only along the
       output channel (scalar, `[1, C, 1, 1]` for conv, `[C]` for linear)
-      becomes `op(x, w * c, b * c)`.
+      becomes `op(x, w * c, b * c)`; `real_div(op, c)` likewise with
+      `1 / c` (computed in fp32; not when some `c` is 0).
 
     Per-channel constant adds are folded by `mil-fuse-bias`.
 

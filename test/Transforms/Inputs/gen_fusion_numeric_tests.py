@@ -76,7 +76,8 @@ s = header("mil-fold-scale-into-conv", 12, "--max-ulp 4", """
 
 // IR-NOT: mil.batch_norm
 // IR-NOT: mil.mul
-// CHECK-COUNT-6: ok: max err
+// IR-NOT: mil.real_div
+// CHECK-COUNT-7: ok: max err
 
 // The folded weights, against a float64 reference computed from the
 // original constants: within 0.5 ulp of the weight dtype (+ fp32 error).
@@ -86,10 +87,11 @@ s = header("mil-fold-scale-into-conv", 12, "--max-ulp 4", """
 // RUN:   "c_weight=lw16 * s16[:, None]" \\
 // RUN:   "d_weight=dw32 * np.float64(np.float32(0.3))" \\
 // RUN:   "e_weight=wt32 * (gt32 / np.sqrt(vt32 + 1e-5))[(np.arange(8)[:, None] // 4) * 3 + np.arange(3)[None, :]][:, :, None, None]" \\
-// RUN:   "f_weight=wt16 * st16.reshape(4)[None, :, None, None]" | FileCheck %s --check-prefix=FOLD
-// FOLD-COUNT-6: ok: max err
+// RUN:   "f_weight=wt16 * st16.reshape(4)[None, :, None, None]" \\
+// RUN:   "g_weight=gw32 / gd32.reshape(16)[:, None, None, None]" | FileCheck %s --check-prefix=FOLD
+// FOLD-COUNT-7: ok: max err
 """)
-s += "func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = \"a\"}, tensor<1x16x4x4xf32> {mil.name = \"b\"}, tensor<5x12xf16> {mil.name = \"c\"}, tensor<1x16x6x6xf32> {mil.name = \"d\"}, tensor<1x6x13x13xf32> {mil.name = \"e\"}, tensor<1x4x7x7xf16> {mil.name = \"f\"}) {\n"
+s += "func.func @main(%x16: tensor<1x8x6x6xf16>, %x32: tensor<1x8x6x6xf32>, %v16: tensor<5x8xf16>) -> (tensor<1x16x6x6xf16> {mil.name = \"a\"}, tensor<1x16x4x4xf32> {mil.name = \"b\"}, tensor<5x12xf16> {mil.name = \"c\"}, tensor<1x16x6x6xf32> {mil.name = \"d\"}, tensor<1x6x13x13xf32> {mil.name = \"e\"}, tensor<1x4x7x7xf16> {mil.name = \"f\"}, tensor<1x16x6x6xf32> {mil.name = \"g\"}) {\n"
 s += "\n".join([
  const("w16", [16,8,3,3], np.float16, 21, -0.3, 0.3),
  const("mean16", [16], np.float16, 22),
@@ -109,6 +111,8 @@ s += "\n".join([
  const("gt32", [6], np.float32, 36, 0.5, 1.5),
  const("wt16", [8,4,2,2], np.float16, 37, -0.3, 0.3),
  const("st16", [1,4,1,1], np.float16, 38, -2.0, 2.0),
+ const("gw32", [16,8,1,1], np.float32, 39),
+ const("gd32", [1,16,1,1], np.float32, 40, 0.5, 3.0),
 ]) + "\n"
 s += """  %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
   %y16 = mil.conv %x16, %w16 {pad_type = "same"} : (tensor<1x8x6x6xf16>, tensor<16x8x3x3xf16>) -> tensor<1x16x6x6xf16>
@@ -123,7 +127,9 @@ s += """  %s32 = mil.const {val = dense<0.3> : tensor<f32>} : tensor<f32>
   %e = mil.batch_norm %ty, %mt32, %vt32 gamma %gt32 : (tensor<1x6x13x13xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<1x6x13x13xf32> loc("e")
   %ty16 = mil.conv_transpose %x16, %wt16 : (tensor<1x8x6x6xf16>, tensor<8x4x2x2xf16>) -> tensor<1x4x7x7xf16>
   %f = mil.mul %ty16, %st16 : (tensor<1x4x7x7xf16>, tensor<1x4x1x1xf16>) -> tensor<1x4x7x7xf16> loc("f")
-  return %a, %b, %c, %d, %e, %f : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>, tensor<1x6x13x13xf32>, tensor<1x4x7x7xf16>
+  %gy = mil.conv %x32, %gw32 : (tensor<1x8x6x6xf32>, tensor<16x8x1x1xf32>) -> tensor<1x16x6x6xf32>
+  %g = mil.real_div %gy, %gd32 : (tensor<1x16x6x6xf32>, tensor<1x16x1x1xf32>) -> tensor<1x16x6x6xf32> loc("g")
+  return %a, %b, %c, %d, %e, %f, %g : tensor<1x16x6x6xf16>, tensor<1x16x4x4xf32>, tensor<5x12xf16>, tensor<1x16x6x6xf32>, tensor<1x6x13x13xf32>, tensor<1x4x7x7xf16>, tensor<1x16x6x6xf32>
 }
 """
 s += resources()
