@@ -30,6 +30,18 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILCSE());
 }
 
+/// Fusion: cleanup, the fusion passes, cleanup (mil-ane-fusion).
+void buildFusionPipeline(OpPassManager &pm) {
+  buildCleanupPipeline(pm);
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILMatmulToLinear());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldScaleIntoConv());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseBias());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseLayerNorm());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILRmsNormAneForm());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILSwiGLUAneForm());
+  buildCleanupPipeline(pm);
+}
+
 } // namespace
 
 void ane::mil::registerPipelines() {
@@ -38,4 +50,9 @@ void ane::mil::registerPipelines() {
       "Clean up a mil program for the ANE (canonicalize, fold constants, "
       "dedup, CSE)",
       buildCleanupPipeline);
+  PassPipelineRegistration<>(
+      "mil-ane-fusion",
+      "Cleanup, then fold bias/scale/batch_norm into conv and linear, "
+      "matmul to linear, RMSNorm and SwiGLU in ANE form, then cleanup",
+      buildFusionPipeline);
 }

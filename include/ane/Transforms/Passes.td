@@ -92,7 +92,199 @@ def MILCSE : Pass<"mil-cse", "mlir::func::FuncOp"> {
 // Fusion
 //===----------------------------------------------------------------------===//
 
-// (passes of this family go here)
+def MILFuseBias : Pass<"mil-fuse-bias", "mlir::func::FuncOp"> {
+  let summary = "fold a constant bias add into conv, conv_transpose and linear";
+  let description = [{
+    Rewrites `add(op, c)`, `add(c, op)` and `sub(op, c)`, where `op` is a
+    `mil.conv`, `mil.conv_transpose` or `mil.linear` whose result has no
+    other use and `c` is a `mil.const` that varies only along the output
+    channel, into `op` with the bias `b + c` (`b - c`; `b` is the existing
+    constant bias or zeros). The output channel is dim 1 for conv and
+    conv_transpose and the last dim for linear; `c` may be a scalar, or
+    have any shape that right-aligns with the result and is 1 except on the
+    channel axis (`[1, C, 1, 1]` or `[C, 1, 1]` for conv, `[C]` or `[1, C]`
+    for linear; note that a `[C]` constant added to a conv result broadcasts
+    along the last spatial dim and is not a bias). The op takes over the
+    add's MIL name. Matmul results are handled after `mil-matmul-to-linear`.
+
+    MIL has no fused-activation parameter: an activation after the add is
+    left as the next op, so `conv → add(c) → relu` becomes
+    `conv(bias) → relu` (the ANE compiler fuses the activation on the
+    device).
+
+    ```mlir
+    %y = mil.conv %x, %w : (...) -> tensor<1x8x4x4xf16>
+    %z = mil.add %y, %c : (tensor<1x8x4x4xf16>, tensor<1x8x1x1xf16>) -> tensor<1x8x4x4xf16>
+    // → %z = mil.conv %x, %w bias %b : (...) with %b = c as tensor<8xf16>
+    ```
+
+    Numerics: the new bias is computed in fp32 from the two constants and
+    rounded once to the bias dtype (the existing bias's, else the weight's),
+    so it is within 0.5 ulp of `b + c`. The add is now done inside the op
+    (one rounding of the result instead of two), so each output element
+    moves by at most `1 ulp(|y|) + 1 ulp(max|y|)` of the output dtype; this
+    bound is tested through the CPU interpreter on fp16 and fp32 programs
+    (test/Transforms/mil-fuse-bias-numeric.mlir).
+  }];
+}
+
+def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
+                                "mlir::func::FuncOp"> {
+  let summary = "fold batch_norm and per-channel scales into conv / linear weights";
+  let description = [{
+    For a `mil.conv`, `mil.conv_transpose` (any groups, strides, padding)
+    or `mil.linear` whose weight (and bias, if any) is a `mil.const` and
+    whose result has no other use (`w * s` scales the weight elements of
+    each output channel: dim 0 of conv `[C_out, C_in / groups, *K]` and
+    linear `[D_out, D_in]`, dim 1 within each group of conv_transpose
+    `[C_in, C_out / groups, *K]`):
+
+    * `batch_norm(conv(x, w, b), mean, variance, gamma, beta)` with constant
+      `[C]` parameters becomes `conv(x, w * s, (b - mean) * s + beta)` with
+      `s = gamma / sqrt(variance + epsilon)` per output channel (not when
+      some `variance + epsilon <= 0`); likewise after conv_transpose.
+      (batch_norm normalizes dim 1, which is not linear's feature axis, so
+      it is not folded into linear.)
+    * `mul(op, c)` / `mul(c, op)` with a constant `c` varying only along the
+      output channel (scalar, `[1, C, 1, 1]` for conv, `[C]` for linear)
+      becomes `op(x, w * c, b * c)`; `real_div(op, c)` likewise with
+      `1 / c` (computed in fp32; not when some `c` is 0).
+
+    Per-channel constant adds are folded by `mil-fuse-bias`.
+
+    Numerics: the folded weights and bias are computed in fp32 from the
+    original constants and rounded once (to nearest even) to the weight's
+    and bias's dtypes. Against the exact (float64) value, an fp16 folded
+    weight is within 0.5 ulp plus the fp32 evaluation error (`2^-21`
+    relative), an fp32 one within 0.5 ulp plus that error (at most 4 ulp; 1.4
+    measured). The output changes by that rounding and by the removal of
+    the intermediate rounding of the conv result: the tests bound it by
+    `max|Δ| <= 4 ulp(max|y|)` of the output dtype (at most 2 measured over
+    30 random inputs), for fp16 and fp32 programs
+    (test/Transforms/mil-fold-scale-into-conv-numeric.mlir, which also checks
+    the folded weights against a NumPy float64 reference).
+  }];
+}
+
+def MILMatmulToLinear : Pass<"mil-matmul-to-linear", "mlir::func::FuncOp"> {
+  let summary = "turn matmul by a constant matrix into linear";
+  let description = [{
+    Rewrites `matmul(x, W)` with `transpose_x = false`, a float `x` of
+    rank >= 1 and a constant rank-2 `W` into `linear(x, W')`. MIL linear
+    takes its weight as `[D_out, D_in]`: with `transpose_y = true`, `W` is
+    already `[D_out, D_in]` and is used as is (any MIL constant, including
+    `constexpr_*` ops); otherwise `W` is `[D_in, D_out]` and `W'` is its
+    transpose, a new `mil.const` (so `W` must be a `mil.const`). Batched
+    (rank > 2) or rank-1 `W`, `transpose_x`, integer matmuls and non-constant
+    `W` are left alone. The pass also applies the `mil-fuse-bias` patterns,
+    so `add(matmul(x, W), c)` becomes `linear(x, W', c)`.
+
+    Numerics: the weight values are moved, not changed; linear and matmul
+    compute the same dot products, and the CPU interpreter's outputs are
+    bit-exact before and after (tested on fp16 and fp32). A folded bias
+    follows `mil-fuse-bias`.
+  }];
+}
+
+def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
+  let summary = "rewrite RMSNorm into the op sequence of the ANE training kernels";
+  let description = [{
+    Recognises the RMS normalisation of `x` over `axes` written as
+
+    * `mul(x, rsqrt(mean + eps))` or `mul(x, rsqrt(mean))` (rsqrt's own
+      `epsilon` is added to `eps`),
+    * `mul(x, pow(mean + eps, -0.5))`,
+    * `real_div(x, sqrt(mean + eps))`,
+
+    (`mul` operands in either order) where `mean` is
+    `reduce_mean(sq, axes, keep_dims = true)`, `sq` is `mul(x, x)`,
+    `square(x)` or `pow(x, 2)`, `eps` is a one-element constant, and every
+    intermediate value has a single use. It is rewritten into the sequence
+    the public ANE training kernels use (no rsqrt, sqrt, real_div):
+
+    ```mlir
+    %sq = mil.mul %x, %x
+    %ss = mil.reduce_sum %sq {axes = ..., keep_dims = true}
+    %ms = mil.mul %ss, %invd      // 1/D, D = number of reduced elements
+    %v  = mil.add %ms, %eps
+    %r  = mil.pow %v, %nhalf      // -0.5
+    %y  = mil.mul %x, %r
+    ```
+
+    A gamma multiply after it is already a `mul` and is left alone; the
+    rewritten form itself is not matched again. Layer norm is not rewritten
+    (`mil.layer_norm` is one MIL op).
+
+    Numerics: the new constants (1/D, eps) are rounded to x's dtype; the
+    sum is rounded before the 1/D scaling, and pow replaces rsqrt. In fp16
+    the sum of squares must stay below 65504 (the kernels' own limit). The
+    tests bound the elementwise difference by `4 ulp(|y|) + 4 ulp(max|y|)`
+    of the output dtype (at most 2 + 2 measured over 30 random inputs), for
+    fp16 and fp32 programs with a non-power-of-two D.
+
+    fp16 overflow: the sum of D squares overflows fp16 (65504) when the
+    mean square exceeds 65504 / D (e.g. rms(x) > 9.2 for D = 768), where
+    the reduce_mean form did not overflow in the interpreter. With
+    `prescale`, the pass emits `xs = mul(x, 1/sqrt(D)); sq = mul(xs, xs)`
+    and no `mul(ss, 1/D)`: the sum is then the mean itself and stays in
+    range whenever the mean does (one more elementwise mul; not the
+    training kernels' form). Same tested bound.
+  }];
+  let options = [
+    Option<"prescale", "prescale", "bool", "false",
+           "Scale x by 1/sqrt(D) before squaring so the fp16 sum of squares "
+           "cannot overflow where the mean does not">,
+  ];
+}
+
+def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
+  let summary = "fuse a decomposed layer norm into mil.layer_norm";
+  let description = [{
+    Recognises
+
+    ```
+    m = reduce_mean(x, axes, keep_dims = true); d = sub(x, m)
+    v = reduce_mean(sq, axes, keep_dims = true)     // sq: mul(d, d), square(d), pow(d, 2)
+    y = mul(d, rsqrt(v + eps))                      // or rsqrt(v) with its epsilon,
+                                                    // or pow(v + eps, -0.5)
+    [y = mul(y, gamma)] [y = add(y, beta)]
+    ```
+
+    (`mul`/`add` operands in either order; both means over the same axes;
+    `eps` a one-element constant; `m`, `sq`, `v` and the rsqrt used once, `d`
+    only by the square and `y`) and replaces it with
+    `mil.layer_norm(x, axes, gamma, beta, epsilon)`. A constant `gamma` /
+    `beta` is folded when it is 1 on every dim outside `axes` and x's size
+    on each of them (e.g. `[1, C, 1, 1]` for the ANE `[1, C, 1, S]` layer
+    norm over axis 1); it becomes a `x.shape[axes]` constant. `epsilon` is
+    an attribute of x's dtype. Layer norm is one MIL op that Apple's
+    compiler runs on the ANE; coremltools' `fuse_layernorm_or_instancenorm`
+    does the same for its pattern 1. Run it before `mil-rmsnorm-ane-form`,
+    which would otherwise rewrite the normalisation of `d` as an RMSNorm.
+
+    Numerics: layer_norm rounds once where the decomposed form rounds after
+    every op. The tests bound the difference by `4 ulp(|y|) + 4 ulp(max|y|)`
+    of the output dtype (at most 1 ulp(max|y|) measured over 30 random
+    inputs), for fp16 and fp32 programs.
+  }];
+}
+
+def MILSwiGLUAneForm : Pass<"mil-swiglu-ane-form", "mlir::func::FuncOp"> {
+  let summary = "write the SwiGLU gate as the ANE training kernels do";
+  let description = [{
+    Recognises the SwiGLU gate `mul(silu(h1), h3)` (either operand order),
+    where `h1` and `h3` are results of `linear`, `matmul` or `conv` ops on
+    the same input `x` and have the same type, and the silu has no other
+    use. The silu is rewritten into `mul(h1, sigmoid(h1))`, the form of the
+    public ANE training kernels (`sig = sigmoid(h1); silu = h1 * sig;
+    gate = silu * h3`). A gate already in that form is left alone.
+
+    Numerics: silu is evaluated as one op before, and as sigmoid rounded
+    to x's dtype followed by a mul after; the tests bound the difference by
+    `2 ulp(|y|) + 1 ulp(max|y|)` of the output dtype (fp16; fp32 outputs
+    were bit-exact).
+  }];
+}
 
 //===----------------------------------------------------------------------===//
 // Quantization

@@ -1,0 +1,55 @@
+//===- FusionUtils.h - Constant access shared by the fusion passes -*- C++
+//-*-===//
+//
+// Reading float constants (mil.const with dense or dense_resource values),
+// creating folded constants (computed in fp32, rounded once to the target
+// dtype), and matching constants that vary only along an op's channel axis.
+// Private to lib/Transforms.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ANE_LIB_TRANSFORMS_FUSIONUTILS_H
+#define ANE_LIB_TRANSFORMS_FUSIONUTILS_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace ane::mil {
+
+/// The elements of `value`, widened to fp32 in row-major order (a splat is
+/// expanded), when it is a `mil.const` of fp16 or fp32 with a static shape
+/// whose data is available; std::nullopt otherwise.
+std::optional<llvm::SmallVector<float>> readFloatConstant(mlir::Value value);
+
+/// A new `mil.const` of `type` (fp16 or fp32 elements) holding `values`
+/// rounded once, to nearest even, to the element type. Data with more than
+/// 64 elements is stored as a dense_resource blob (as ProgramBuilder does).
+/// The constant carries the MIL name `name`.
+mlir::Value createFloatConstant(mlir::PatternRewriter &rewriter,
+                                mlir::Location loc, llvm::StringRef name,
+                                mlir::RankedTensorType type,
+                                llvm::ArrayRef<float> values);
+
+/// When `constant` (a readable float constant) broadcast against a result of
+/// shape `resultShape` varies only along `channelAxis` and does not change
+/// the broadcast shape, its value per channel (resultShape[channelAxis]
+/// entries; a scalar or all-ones-shaped constant is repeated). std::nullopt
+/// when the constant cannot be read or has any other shape.
+std::optional<llvm::SmallVector<float>>
+readPerChannelConstant(mlir::Value constant,
+                       llvm::ArrayRef<int64_t> resultShape,
+                       int64_t channelAxis);
+
+/// The MIL name of `op` (its NameLoc), or "" when it has none.
+llvm::StringRef milNameOf(mlir::Operation *op);
+
+/// `base` + `suffix` when `base` is not empty, else `fallback`.
+std::string derivedName(llvm::StringRef base, llvm::StringRef suffix,
+                        llvm::StringRef fallback);
+
+} // namespace ane::mil
+
+#endif // ANE_LIB_TRANSFORMS_FUSIONUTILS_H
