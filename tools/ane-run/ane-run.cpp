@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Compare.h"
+
 #include "ane/InitAll.h"
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Half.h"
@@ -39,6 +41,8 @@ const char *kUsage =
     "       ane-run bench PROGRAM [--warmup 10] [--iters 50] [--json] "
     "[--input ...]\n"
     "                     [--seed N] [--backend cpu|ane|auto] [--entry FN]\n"
+    "       ane-run compare A B [--inputs DIR | --random-inputs] ... (see "
+    "ane-run compare --help)\n"
     "PROGRAM: a .mlir module in the mil dialect, a model.mil, or a program "
     "directory.\n";
 
@@ -336,6 +340,8 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
 } // namespace
 
 int main(int argc, char **argv) {
+  if (argc >= 2 && StringRef(argv[1]) == "compare")
+    return compareMain(argc, argv);
   Options o;
   std::string err = parseArgs(argc, argv, o);
   if (!err.empty()) {
