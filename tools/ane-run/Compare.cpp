@@ -22,7 +22,6 @@
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -209,8 +208,11 @@ int compareMain(int argc, char **argv) {
   ctx.loadAllAvailableDialects();
   ctx.printOpOnDiagnostic(false);
 
-  auto ka = compile(o.a, o.entry, ctx), kb = compile(o.b, o.entry, ctx);
-  if (!ka || !kb)
+  auto ka = compile(o.a, o.entry, ctx);
+  if (!ka)
+    return 1;
+  auto kb = compile(o.b, o.entry, ctx);
+  if (!kb)
     return 1;
   // Same inputs (name, dtype, shape) in the same order.
   llvm::ArrayRef<TensorSpec> ia = ka->inputs(), ib = kb->inputs();
@@ -252,18 +254,23 @@ int compareMain(int argc, char **argv) {
   }
 
   std::vector<std::string> violations;
+  auto violation = [&](const std::string &name, const char *what, double value,
+                       const char *relation, const char *flag, double limit) {
+    std::string msg;
+    llvm::raw_string_ostream os(msg);
+    os << "output '" << name << "': " << what << " "
+       << llvm::format("%.6g", value) << " " << relation << " " << flag << " "
+       << llvm::format("%.6g", limit);
+    violations.push_back(msg);
+  };
   for (size_t i = 0; i < oa.size(); ++i) {
     const Metrics &m = metrics[i];
     if (o.maxAbsError && !(m.maxAbs <= *o.maxAbsError))
-      violations.push_back(llvm::formatv("output '{0}': max abs error {1} "
-                                         "exceeds --max-abs-error {2}",
-                                         oa[i].name, m.maxAbs, *o.maxAbsError)
-                               .str());
+      violation(oa[i].name, "max abs error", m.maxAbs, "exceeds",
+                "--max-abs-error", *o.maxAbsError);
     if (o.minCosine && !(m.cosine >= *o.minCosine))
-      violations.push_back(llvm::formatv("output '{0}': cosine similarity {1} "
-                                         "is below --min-cosine {2}",
-                                         oa[i].name, m.cosine, *o.minCosine)
-                               .str());
+      violation(oa[i].name, "cosine similarity", m.cosine, "is below",
+                "--min-cosine", *o.minCosine);
   }
 
   if (o.json) {
