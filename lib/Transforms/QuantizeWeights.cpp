@@ -90,10 +90,14 @@ Quantized quantize(const Scheme &s, ArrayRef<float> w, ArrayRef<int64_t> shape,
   return q;
 }
 
-/// The output-channel axis of the weight operand `index` of `op`.
-int64_t outputAxis(Operation *op, unsigned index, int64_t rank) {
+/// The output-channel axis of the weight operand `index` of `op`, or
+/// std::nullopt when it has none (a scalar, or a 1-D matmul operand whose
+/// only axis is reduced): such weights get one scale.
+std::optional<int64_t> outputAxis(Operation *op, unsigned index, int64_t rank) {
   auto matmul = dyn_cast<MatmulOp>(op);
-  if (!matmul || rank < 2)
+  if (rank == 0 || (matmul && rank < 2))
+    return std::nullopt;
+  if (!matmul)
     return 0;
   bool isY = index == 1;
   bool transposed = isY ? matmul.getTransposeY() : matmul.getTransposeX();
@@ -133,8 +137,10 @@ struct MILQuantizeWeightsPass
   }
 
   /// The constexpr_affine_dequantize replacing `cst` for a weight whose
-  /// output channels run along `axis`, or null if `cst` is not quantized.
-  Value quantizeConst(ConstOp cst, int64_t axis, const Scheme &s) {
+  /// output channels run along `channelAxis`, or null if `cst` is not
+  /// quantized.
+  Value quantizeConst(ConstOp cst, std::optional<int64_t> channelAxis,
+                      const Scheme &s) {
     auto values = dyn_cast<ElementsAttr>(cst.getVal());
     auto type = dyn_cast<RankedTensorType>(cst.getType());
     if (!values || !type || !type.hasStaticShape() ||
@@ -144,7 +150,8 @@ struct MILQuantizeWeightsPass
     if (!w)
       return {};
     Type scaleType = type.getElementType();
-    bool perChannel = s.perChannel && type.getRank() > 0;
+    bool perChannel = s.perChannel && channelAxis;
+    int64_t axis = channelAxis.value_or(0);
     Scheme scheme = s;
     scheme.perChannel = perChannel;
     Quantized q = quantize(scheme, *w, type.getShape(), axis, scaleType);
@@ -207,8 +214,8 @@ struct MILQuantizeWeightsPass
         if (!cst)
           continue;
         int64_t rank = cast<ShapedType>(cst.getType()).getRank();
-        int64_t axis = outputAxis(op, i, rank);
-        Value &q = replacement[{cst.getOperation(), axis}];
+        std::optional<int64_t> axis = outputAxis(op, i, rank);
+        Value &q = replacement[{cst.getOperation(), axis.value_or(-1)}];
         if (!q)
           q = quantizeConst(cst, axis, s);
         if (!q)

@@ -41,8 +41,8 @@ const char *kUsage =
     "       ane-run bench PROGRAM [--warmup 10] [--iters 50] [--json] "
     "[--input ...]\n"
     "                     [--seed N] [--backend cpu|ane|auto] [--entry FN]\n"
-    "       ane-run compare A B [--inputs DIR | --random-inputs] ... (see "
-    "ane-run compare --help)\n"
+    "       ane-run compare A B [--inputs DIR | --random-inputs [--seed N]] "
+    "[--json] [--max-abs-error X] [--min-cosine Y]\n"
     "PROGRAM: a .mlir module in the mil dialect, a model.mil, or a program "
     "directory.\n";
 

@@ -53,6 +53,17 @@ func.func @matmul_y(%x: tensor<3x2xf32>, %x2: tensor<3x2xf32>) -> (tensor<3x4xf3
 
 // -----
 
+// A 1-D matmul operand has no output-channel axis: one scale.
+// CHECK-LABEL: func @matmul_vector
+// CHECK: mil.constexpr_affine_dequantize {axis = 0 : i32, quantized_data = dense<[64, -127]> : tensor<2xi8>, scale = dense<0.0314960629> : tensor<f32>, zero_point = dense<0> : tensor<i8>}
+func.func @matmul_vector(%x: tensor<3x2xf32>) -> tensor<3xf32> {
+  %v = mil.const {val = dense<[2.0, -4.0]> : tensor<2xf32>} : tensor<2xf32>
+  %y = mil.matmul %x, %v : (tensor<3x2xf32>, tensor<2xf32>) -> tensor<3xf32>
+  return %y : tensor<3xf32>
+}
+
+// -----
+
 // linear: weight [D_out, D_in], channels along axis 0; the bias stays fp16.
 // CHECK-LABEL: func @linear
 // An all-zero channel gets the smallest fp16 scale (all its data is 0).
