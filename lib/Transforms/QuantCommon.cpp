@@ -30,6 +30,11 @@ std::optional<StringRef> ane::mil::quant::computeKind(Operation *op) {
   return std::nullopt;
 }
 
+bool ane::mil::quant::isFusedActivation(Operation *op) {
+  return isa<ReluOp, LeakyReluOp, SigmoidOp, TanhOp, SiluOp, GeluOp, ClipOp>(
+      op);
+}
+
 std::optional<std::vector<float>>
 ane::mil::quant::readFloats(ElementsAttr attr) {
   Type element = attr.getElementType();

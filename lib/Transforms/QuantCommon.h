@@ -22,6 +22,11 @@ namespace ane::mil::quant {
 /// std::nullopt for other ops.
 std::optional<llvm::StringRef> computeKind(mlir::Operation *op);
 
+/// True for the elementwise activations the ANE fuses into the preceding
+/// layer (relu, leaky_relu, sigmoid, tanh, silu, gelu, clip): W8A8 puts the
+/// quantize after them, as coremltools' suffix pattern does.
+bool isFusedActivation(mlir::Operation *op);
+
 /// The values of an fp16/fp32 dense or dense_resource constant as fp32;
 /// std::nullopt for other element types or unloaded resources.
 std::optional<std::vector<float>> readFloats(mlir::ElementsAttr attr);

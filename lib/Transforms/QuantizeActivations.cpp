@@ -1,8 +1,9 @@
 //===- QuantizeActivations.cpp - W8A8 quantize/dequantize insertion ------===//
 //
-// The mil-quantize-activations pass: every conv/linear/matmul result that
-// feeds another such op goes through an int8 quantize/dequantize pair whose
-// scale comes from calibration in the CPU interpreter (Calibration.h).
+// The mil-quantize-activations pass: every conv/linear/matmul result (after
+// the activations fused into it) that feeds another such op goes through an
+// int8 quantize/dequantize pair whose scale comes from calibration in the CPU
+// interpreter (Calibration.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -57,12 +58,15 @@ struct MILQuantizeActivationsPass
       return signalPassFailure();
     }
 
-    // Float results of compute ops read by another compute op.
+    // Float results of compute ops (after the activations fused into them)
+    // read by another compute op.
     SmallVector<Value> targets;
     fn.walk([&](Operation *op) {
       if (!quant::computeKind(op))
         return;
       Value r = op->getResult(0);
+      while (r.hasOneUse() && quant::isFusedActivation(*r.user_begin()))
+        r = r.user_begin()->getResult(0);
       auto type = dyn_cast<RankedTensorType>(r.getType());
       if (type && isa<FloatType>(type.getElementType()) && feedsComputeOp(r))
         targets.push_back(r);

@@ -108,10 +108,13 @@ def MILQuantizeActivations
     Puts a `mil.quantize` (int8, per-tensor symmetric, no zero point) and a
     `mil.dequantize` with the same scale on every result of a `conv`,
     `linear` or `matmul` that feeds another such op, and makes those
-    consumers read the dequantized value: the structure of the public INT8
-    W8A8 ANE benchmark (`ane_int8_bench.m`: quantize/dequantize after every
-    conv but the last), where the int8 tensors between layers halve the
-    on-chip bandwidth. Needs opset ios17 (`quantize`, `dequantize`).
+    consumers read the dequantized value. When the result goes through a
+    single-use chain of activations the ANE fuses into the layer (`relu`,
+    `leaky_relu`, `sigmoid`, `tanh`, `silu`, `gelu`, `clip`), the pair goes
+    after the chain, as in coremltools' suffix pattern. This is the
+    structure of the public INT8 W8A8 ANE benchmark (`ane_int8_bench.m`:
+    quantize/dequantize after every conv but the last), where the int8
+    tensors between layers halve the on-chip bandwidth. Needs opset ios17 (`quantize`, `dequantize`).
 
     ```mlir
     %c0 = mil.conv %x, %w0 ... ; %c1 = mil.conv %c0, %w1 ...

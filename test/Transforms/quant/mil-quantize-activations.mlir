@@ -40,24 +40,32 @@ func.func @chain(%x: tensor<1x2x1x4xf16> {mil.name = "x"}) -> tensor<1x2x1x4xf16
   return %c2 : tensor<1x2x1x4xf16>
 }
 
-// Negative: a conv feeding a relu (not a compute layer) gets no pair; a
-// result read by both a conv and the return keeps the float value for the
-// return.
+// A fused activation chain (relu, then sigmoid) moves the pair after it; a
+// conv feeding a non-activation (add) gets no pair; a result read by both a
+// conv and the return keeps the float value for the return.
 // CHECK-LABEL: func @mixed
 // CHECK: %[[A:.*]] = mil.conv %arg0
 // CHECK-NEXT: %[[R:.*]] = mil.relu %[[A]]
-// CHECK-NEXT: %[[B:.*]] = mil.conv %[[R]]
+// CHECK-NEXT: %[[S:.*]] = mil.sigmoid %[[R]]
+// CHECK-NEXT: %[[Q0:.*]] = mil.quantize %[[S]]
+// CHECK-NEXT: %[[D0:.*]] = mil.dequantize %[[Q0]]
+// CHECK-NEXT: %[[B:.*]] = mil.conv %[[D0]]
 // CHECK-NEXT: %[[Q:.*]] = mil.quantize %[[B]]
 // CHECK-NEXT: %[[D:.*]] = mil.dequantize %[[Q]]
 // CHECK-NEXT: %[[C:.*]] = mil.conv %[[D]]
-// CHECK-NEXT: return %[[C]], %[[B]]
+// CHECK-NEXT: %[[E:.*]] = mil.add %[[C]], %[[C]]
+// CHECK-NEXT: %[[F:.*]] = mil.conv %[[E]]
+// CHECK-NEXT: return %[[F]], %[[B]]
 func.func @mixed(%x: tensor<1x2x1x4xf16> {mil.name = "x"}) -> (tensor<1x2x1x4xf16>, tensor<1x2x1x4xf16>) {
   %w = mil.const {val = dense<[[[[2.0]], [[0.0]]], [[[0.0]], [[2.0]]]]> : tensor<2x2x1x1xf16>} : tensor<2x2x1x1xf16>
   %a = mil.conv %x, %w : (tensor<1x2x1x4xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x1x4xf16>
   %r = mil.relu %a : tensor<1x2x1x4xf16>
-  %b = mil.conv %r, %w : (tensor<1x2x1x4xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x1x4xf16>
+  %s = mil.sigmoid %r : tensor<1x2x1x4xf16>
+  %b = mil.conv %s, %w : (tensor<1x2x1x4xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x1x4xf16>
   %c = mil.conv %b, %w : (tensor<1x2x1x4xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x1x4xf16>
-  return %c, %b : tensor<1x2x1x4xf16>, tensor<1x2x1x4xf16>
+  %e = mil.add %c, %c : (tensor<1x2x1x4xf16>, tensor<1x2x1x4xf16>) -> tensor<1x2x1x4xf16>
+  %f = mil.conv %e, %w : (tensor<1x2x1x4xf16>, tensor<2x2x1x1xf16>) -> tensor<1x2x1x4xf16>
+  return %f, %b : tensor<1x2x1x4xf16>, tensor<1x2x1x4xf16>
 }
 
 // Nothing to quantize: no calibration needed, nothing changes.

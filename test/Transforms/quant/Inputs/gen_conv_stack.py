@@ -40,7 +40,7 @@ def model(args):
                      % (i, prev, i, t, wt, t, i))
         prev = "%%c%d" % i
         if args.relu:
-            lines.append('    %%r%d = mil.relu %s : (%s) -> %s loc("r%d")' % (i, prev, t, t, i))
+            lines.append('    %%r%d = mil.relu %s : %s loc("r%d")' % (i, prev, t, i))
             prev = "%%r%d" % i
     lines.append("    return %s : %s" % (prev, t))
     lines.append("  }")
