@@ -147,7 +147,8 @@ struct MILQuantizeWeightsPass
         values.getNumElements() < minElements)
       return {};
     std::optional<std::vector<float>> w = quant::readFloats(values);
-    if (!w)
+    // Weights holding inf or NaN have no finite scale: left alone.
+    if (!w || !llvm::all_of(*w, [](float v) { return std::isfinite(v); }))
       return {};
     Type scaleType = type.getElementType();
     bool perChannel = s.perChannel && channelAxis;

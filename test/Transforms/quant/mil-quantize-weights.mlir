@@ -80,17 +80,22 @@ func.func @linear(%x: tensor<4x3xf16>) -> tensor<4x2xf16> {
 // -----
 
 // Not weights of a target op: activations, non-constant weights, a
-// constant also read by an add (kept for the add, quantized for the conv).
+// constant also read by an add (kept for the add, quantized for the conv);
+// weights holding inf have no finite scale and stay.
 // CHECK-LABEL: func @negative
 // CHECK-DAG: %[[C:.*]] = mil.const {val = dense<1.000000e+00> : tensor<1x1x1x1xf16>}
 // CHECK-DAG: %[[Q:.*]] = mil.constexpr_affine_dequantize
 // CHECK: mil.conv %{{.*}}, %arg1
 // CHECK: mil.conv %{{.*}}, %[[Q]]
 // CHECK: mil.add %{{.*}}, %[[C]]
+// CHECK: %[[INF:.*]] = mil.const {val = dense<0x7C00> : tensor<1x1x1x1xf16>}
+// CHECK: mil.conv %{{.*}}, %[[INF]]
 func.func @negative(%x: tensor<1x1x1x4xf16>, %w: tensor<1x1x1x1xf16>) -> tensor<1x1x1x4xf16> {
   %c = mil.const {val = dense<1.0> : tensor<1x1x1x1xf16>} : tensor<1x1x1x1xf16>
   %0 = mil.conv %x, %w : (tensor<1x1x1x4xf16>, tensor<1x1x1x1xf16>) -> tensor<1x1x1x4xf16>
   %1 = mil.conv %0, %c : (tensor<1x1x1x4xf16>, tensor<1x1x1x1xf16>) -> tensor<1x1x1x4xf16>
   %2 = mil.add %1, %c : (tensor<1x1x1x4xf16>, tensor<1x1x1x1xf16>) -> tensor<1x1x1x4xf16>
-  return %2 : tensor<1x1x1x4xf16>
+  %inf = mil.const {val = dense<0x7C00> : tensor<1x1x1x1xf16>} : tensor<1x1x1x1xf16>
+  %3 = mil.conv %2, %inf : (tensor<1x1x1x4xf16>, tensor<1x1x1x1xf16>) -> tensor<1x1x1x4xf16>
+  return %3 : tensor<1x1x1x4xf16>
 }
