@@ -45,10 +45,26 @@ void copySample(const Tensor &src, int64_t n, Tensor &dst) {
   }
 }
 
-/// Per-value statistic: running max of |x|, or every |x| for a percentile.
+/// Per-value statistic: the running max of |x| and, for a percentile, the
+/// `keep` largest |x| seen (a min-heap): with n values in all, the
+/// nearest-rank p-th percentile is the (n - ceil(p n) + 1)-th largest, so
+/// memory is bounded by the tail, not by n.
 struct Observed {
   float maxAbs = 0;
-  std::vector<float> all;
+  size_t keep = 0;
+  std::vector<float> top; // min-heap under std::greater
+
+  void add(float a) {
+    maxAbs = std::max(maxAbs, a);
+    if (top.size() < keep) {
+      top.push_back(a);
+      std::push_heap(top.begin(), top.end(), std::greater<float>());
+    } else if (keep && a > top.front()) {
+      std::pop_heap(top.begin(), top.end(), std::greater<float>());
+      top.back() = a;
+      std::push_heap(top.begin(), top.end(), std::greater<float>());
+    }
+  }
 };
 
 } // namespace
@@ -121,21 +137,22 @@ ane::mil::calibrateRanges(func::FuncOp fn, ArrayRef<Value> values,
     count = 1; // no arguments: one run
 
   llvm::DenseMap<Value, Observed> observed;
-  for (Value v : values)
-    observed[v];
-  bool keepAll = options.percentile.has_value();
+  for (Value v : values) {
+    Observed &o = observed[v];
+    if (options.percentile) {
+      double p = *options.percentile / 100.0;
+      auto n = double(cast<ShapedType>(v.getType()).getNumElements() * count);
+      o.keep = n - std::max(std::ceil(p * n), 1.0) + 1;
+    }
+  }
   in.setObserver([&](Value v, const Tensor &t) {
     auto it = observed.find(v);
     if (it == observed.end())
       return;
-    Observed &o = it->second;
     for (int64_t i = 0; i < t.numElements(); ++i) {
       float a = std::fabs(t.getAsFloat(i));
-      if (!std::isfinite(a))
-        continue;
-      o.maxAbs = std::max(o.maxAbs, a);
-      if (keepAll)
-        o.all.push_back(a);
+      if (std::isfinite(a)) // non-finite values are ignored
+        it->second.add(a);
     }
   });
   for (int64_t n = 0; n < count; ++n) {
@@ -149,16 +166,7 @@ ane::mil::calibrateRanges(func::FuncOp fn, ArrayRef<Value> values,
   }
 
   llvm::DenseMap<Value, float> ranges;
-  for (auto &[v, o] : observed) {
-    float r = o.maxAbs;
-    if (keepAll && !o.all.empty()) {
-      // Nearest rank: the smallest |x| with at least p% of values <= it.
-      double p = std::clamp(*options.percentile, 0.0, 100.0) / 100.0;
-      size_t k = std::max<double>(std::ceil(p * o.all.size()), 1) - 1;
-      std::nth_element(o.all.begin(), o.all.begin() + k, o.all.end());
-      r = o.all[k];
-    }
-    ranges[v] = r;
-  }
+  for (auto &[v, o] : observed)
+    ranges[v] = o.top.empty() ? o.maxAbs : o.top.front();
   return ranges;
 }

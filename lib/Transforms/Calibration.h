@@ -18,7 +18,8 @@ namespace ane::mil {
 
 struct CalibrationOptions {
   std::string directory; ///< holds <argument name>.npy
-  /// std::nullopt: the largest |value|; else this percentile of |value|.
+  /// std::nullopt: the largest |value|; else this percentile (in (0, 100])
+  /// of |value|.
   std::optional<double> percentile;
 };
 

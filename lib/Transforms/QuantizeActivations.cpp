@@ -16,6 +16,7 @@
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "llvm/Support/Format.h"
 
 namespace ane::mil {
 #define GEN_PASS_DEF_MILQUANTIZEACTIVATIONS
@@ -55,6 +56,13 @@ struct MILQuantizeActivationsPass
     if (method != "minmax" && method != "percentile") {
       fn.emitError() << kPass << ": method '" << method
                      << "' is not one of minmax, percentile";
+      return signalPassFailure();
+    }
+    if (!(percentile > 0 && percentile <= 100)) {
+      std::string value;
+      llvm::raw_string_ostream(value) << llvm::format("%g", double(percentile));
+      fn.emitError() << kPass << ": percentile " << value
+                     << " is not in (0, 100]";
       return signalPassFailure();
     }
 

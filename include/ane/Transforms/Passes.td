@@ -131,7 +131,9 @@ def MILQuantizeActivations
     argument's shape or a leading sample dimension `[N, ...]`; float files
     are converted to the argument's dtype). `scale = r / 127` where `r` is
     the largest |value| seen (`method=minmax`) or the `percentile`-th
-    percentile of |value| over all samples (`method=percentile`). Missing or
+    percentile of |value| over all samples (`method=percentile`;
+    nearest rank, keeping only the largest values in memory; non-finite
+    values are ignored). Missing or
     ill-shaped files are errors at the function.
 
     Tolerance: each quantized activation is within `scale / 2` of its

@@ -9,10 +9,12 @@
 // RUN: not ane-opt %s -mil-quantize-activations="calibration-inputs=%t/int" 2>&1 | FileCheck %s --check-prefix=DTYPE
 // RUN: not ane-opt %s -mil-quantize-activations="calibration-inputs=%t/count" 2>&1 | FileCheck %s --check-prefix=COUNT
 // RUN: not ane-opt %s -mil-quantize-activations="calibration-inputs=%t/ok method=mean" 2>&1 | FileCheck %s --check-prefix=METHOD
+// RUN: not ane-opt %s -mil-quantize-activations="calibration-inputs=%t/ok method=percentile percentile=0" 2>&1 | FileCheck %s --check-prefix=PCT
 // No calibration-inputs at all, and an opset without quantize:
 // RUN: ane-opt %s -split-input-file -mil-quantize-activations -verify-diagnostics --mlir-disable-threading 2>&1 -o /dev/null
 
 // METHOD: error: mil-quantize-activations: method 'mean' is not one of minmax, percentile
+// PCT: error: mil-quantize-activations: percentile 0 is not in (0, 100]
 // DTYPE: error: mil-quantize-activations: calibration input {{.*}}int/x.npy is int32 1x2x1x4; argument 'x' needs fp16 1x2x1x4
 // COUNT: error: mil-quantize-activations: calibration input {{.*}}count/y.npy holds 2 samples, the other arguments' files 3
 // The errors point at the function:
