@@ -53,6 +53,21 @@ func.func @matmul_y(%x: tensor<3x2xf32>, %x2: tensor<3x2xf32>) -> (tensor<3x4xf3
 
 // -----
 
+// A constant x [M, K] has its output channels along M (axis 0); transposed
+// ([K, M]) along axis 1.
+// CHECK-LABEL: func @matmul_x
+// CHECK: mil.constexpr_affine_dequantize {axis = 0 : i32, {{.*}} : tensor<4x2xi8>, scale = {{.*}} : tensor<4xf32>
+// CHECK: mil.constexpr_affine_dequantize {axis = 1 : i32, {{.*}} : tensor<2x4xi8>, scale = {{.*}} : tensor<4xf32>
+func.func @matmul_x(%y: tensor<2x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>) {
+  %a = mil.const {val = dense<[[1.0, 2.0], [3.0, 4.0], [5.0, 6.0], [7.0, 8.0]]> : tensor<4x2xf32>} : tensor<4x2xf32>
+  %0 = mil.matmul %a, %y : (tensor<4x2xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  %at = mil.const {val = dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]]> : tensor<2x4xf32>} : tensor<2x4xf32>
+  %1 = mil.matmul %at, %y {transpose_x = true} : (tensor<2x4xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return %0, %1 : tensor<4x3xf32>, tensor<4x3xf32>
+}
+
+// -----
+
 // A 1-D matmul operand has no output-channel axis: one scale.
 // CHECK-LABEL: func @matmul_vector
 // CHECK: mil.constexpr_affine_dequantize {axis = 0 : i32, quantized_data = dense<[64, -127]> : tensor<2xi8>, scale = dense<0.0314960629> : tensor<f32>, zero_point = dense<0> : tensor<i8>}
