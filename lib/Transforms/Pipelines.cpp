@@ -42,9 +42,84 @@ void buildFusionPipeline(OpPassManager &pm) {
   buildCleanupPipeline(pm);
 }
 
+/// Options of --mil-ane-w8 (weight quantization).
+struct W8PipelineOptions : PassPipelineOptions<W8PipelineOptions> {
+  Option<int64_t> minElements{
+      *this, "min-elements",
+      llvm::cl::desc("Only quantize weights with at least this many elements"),
+      llvm::cl::init(2048)};
+  Option<std::string> granularity{
+      *this, "granularity",
+      llvm::cl::desc("per-channel (default) or per-tensor weight scales"),
+      llvm::cl::init("per-channel")};
+};
+
+/// Options of --mil-ane-w8a8: those of --mil-ane-w8 plus calibration.
+struct W8A8PipelineOptions : PassPipelineOptions<W8A8PipelineOptions> {
+  Option<int64_t> minElements{
+      *this, "min-elements",
+      llvm::cl::desc("Only quantize weights with at least this many elements"),
+      llvm::cl::init(2048)};
+  Option<std::string> granularity{
+      *this, "granularity",
+      llvm::cl::desc("per-channel (default) or per-tensor weight scales"),
+      llvm::cl::init("per-channel")};
+  Option<std::string> calibrationInputs{
+      *this, "calibration-inputs",
+      llvm::cl::desc("Directory of <argument>.npy calibration samples")};
+  Option<std::string> method{
+      *this, "method",
+      llvm::cl::desc("Activation range statistic: minmax or percentile"),
+      llvm::cl::init("minmax")};
+  Option<double> percentile{
+      *this, "percentile",
+      llvm::cl::desc("Percentile of |value| used by method=percentile"),
+      llvm::cl::init(99.99)};
+};
+
+void addQuantizeWeights(OpPassManager &pm, int64_t minElements,
+                        StringRef granularity) {
+  ane::mil::MILQuantizeWeightsOptions o;
+  o.minElements = minElements;
+  o.granularity = granularity.str();
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILQuantizeWeights(o));
+}
+
+/// Weight-only int8: cleanup, int8 weights, cleanup.
+void buildW8Pipeline(OpPassManager &pm, const W8PipelineOptions &options) {
+  buildCleanupPipeline(pm);
+  addQuantizeWeights(pm, options.minElements, options.granularity);
+  buildCleanupPipeline(pm);
+}
+
+/// W8A8 as the public INT8 ANE benchmark: int8 weights through
+/// constexpr_affine_dequantize and calibrated int8 quantize/dequantize
+/// pairs between layers.
+void buildW8A8Pipeline(OpPassManager &pm, const W8A8PipelineOptions &options) {
+  buildCleanupPipeline(pm);
+  addQuantizeWeights(pm, options.minElements, options.granularity);
+  ane::mil::MILQuantizeActivationsOptions activations;
+  activations.calibrationInputs = options.calibrationInputs;
+  activations.method = options.method;
+  activations.percentile = options.percentile;
+  pm.addNestedPass<func::FuncOp>(
+      ane::mil::createMILQuantizeActivations(activations));
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILEliminateQuantPairs());
+  buildCleanupPipeline(pm);
+}
+
 } // namespace
 
 void ane::mil::registerPipelines() {
+  PassPipelineRegistration<W8PipelineOptions>(
+      "mil-ane-w8",
+      "Cleanup, then int8 weights via constexpr_affine_dequantize (W8)",
+      buildW8Pipeline);
+  PassPipelineRegistration<W8A8PipelineOptions>(
+      "mil-ane-w8a8",
+      "Cleanup, int8 weights and calibrated int8 activations between ANE "
+      "layers (W8A8; needs calibration-inputs=DIR)",
+      buildW8A8Pipeline);
   PassPipelineRegistration<>(
       "mil-ane-default",
       "Clean up a mil program for the ANE (canonicalize, fold constants, "

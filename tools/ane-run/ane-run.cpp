@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Compare.h"
 #include "DeviceFlags.h"
 
 #include "ane/InitAll.h"
@@ -47,6 +48,8 @@ const char *kUsage =
     "[--input ...]\n"
     "                     [--seed N] [--backend cpu|ane|auto] [--entry FN]\n"
     "       ane-run probe [--platform system|fake] [--json] [PROBE...]\n"
+    "       ane-run compare A B [--inputs DIR | --random-inputs [--seed N]] "
+    "[--json] [--max-abs-error X] [--min-cosine Y]\n"
     "ane backend: [--platform system|fake] [--qos N] [--fake-device KEY[=V]] "
     "[--trace-platform]\n"
     "PROGRAM: a .mlir module in the mil dialect, a model.mil, or a program "
@@ -370,6 +373,8 @@ int main(int argc, char **argv) {
     return ane::device::runProbeCommand(
         llvm::SmallVector<StringRef>(argv + 2, argv + argc), llvm::outs(),
         llvm::errs());
+  if (argc >= 2 && StringRef(argv[1]) == "compare")
+    return compareMain(argc, argv);
   Options o;
   std::string err = parseArgs(argc, argv, o);
   if (!err.empty()) {

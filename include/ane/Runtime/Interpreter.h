@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -69,6 +70,13 @@ public:
   const Tensor &output(unsigned i) const;
 
   const InterpreterStats &stats() const;
+
+  /// Called during eval() after each op with every result it computed, as
+  /// stored (rounded to its dtype); not for constants or ops folded into
+  /// constants when preparing. For calibration and debugging.
+  using Observer = std::function<void(mlir::Value, const Tensor &)>;
+  /// Installs `observer` (an empty one removes it).
+  void setObserver(Observer observer);
 
 private:
   explicit Interpreter(std::unique_ptr<InterpreterImpl> impl);

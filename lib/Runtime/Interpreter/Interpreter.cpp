@@ -50,6 +50,7 @@ namespace ane::runtime {
 
 struct Step {
   StepFn fn;
+  Operation *op; // for the observer
   llvm::SmallVector<int, 4> releaseAfter;
   std::string where; // "file:line:col: 'mil.conv'"
 };
@@ -62,6 +63,7 @@ public:
   std::vector<int> inputSlots, outputSlots;
   InterpreterStats stats;
   llvm::DenseMap<Value, int> slotOf;
+  Interpreter::Observer observer;
 
   int slot(Value v) override {
     if (!v)
@@ -276,6 +278,7 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
       continue; // folded into a constant
     Step step;
     step.fn = std::move(*fnOr);
+    step.op = &op;
     std::string loc;
     llvm::raw_string_ostream os(loc);
     if (auto fl = dyn_cast<FileLineColLoc>(op.getLoc()))
@@ -369,6 +372,9 @@ llvm::Error Interpreter::eval() {
                                      step.where + ": " +
                                          llvm::toString(std::move(err)));
     frame.finishStep();
+    if (impl->observer)
+      for (Value r : step.op->getResults())
+        impl->observer(r, frame.slots[impl->slotOf[r]]);
     for (int s : step.releaseAfter)
       frame.release(s);
   }
@@ -389,3 +395,7 @@ const Tensor &Interpreter::output(unsigned i) const {
 }
 
 const InterpreterStats &Interpreter::stats() const { return impl->stats; }
+
+void Interpreter::setObserver(Observer observer) {
+  impl->observer = std::move(observer);
+}

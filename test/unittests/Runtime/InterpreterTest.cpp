@@ -1,10 +1,12 @@
 //===- InterpreterTest.cpp - Preparing and evaluating mil functions -----===//
 //
 // Buffer lifetimes (peak ≈ live values), reuse across evals, diagnostics for
-// unsupported ops, input checking, and the Backend registry.
+// unsupported ops, input checking, the Backend registry, and the observer
+// hook.
 //
 //===----------------------------------------------------------------------===//
 
+#include "ane/Runtime/Interpreter.h"
 #include "ane/InitAll.h"
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Half.h"
@@ -230,6 +232,44 @@ TEST(InterpreterCoverage, EveryMilOpHasAnEvaluator) {
       EXPECT_TRUE(isSupportedOp(name)) << "no evaluator for " << name;
   }
   EXPECT_GE(count, 4);
+}
+
+TEST_F(InterpreterTest, ObserverSeesEveryOpResultAsStored) {
+  auto module = parse(R"(
+    func.func @main(%x: tensor<2xf32>) -> tensor<2xf16> {
+      %c = mil.const {val = dense<3.0> : tensor<2xf32>} : tensor<2xf32>
+      %a = mil.mul %x, %c : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+      %h = mil.cast %a {dtype = "fp16"} : (tensor<2xf32>) -> tensor<2xf16>
+      return %h : tensor<2xf16>
+    })");
+  ASSERT_TRUE(module);
+  auto fn = *module->getOps<mlir::func::FuncOp>().begin();
+  auto interp = Interpreter::create(fn);
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  std::vector<std::pair<std::string, std::vector<float>>> seen;
+  (*interp)->setObserver([&](mlir::Value v, const Tensor &t) {
+    std::vector<float> values;
+    for (int64_t i = 0; i < t.numElements(); ++i)
+      values.push_back(t.getAsFloat(i));
+    seen.push_back({v.getDefiningOp()->getName().getStringRef().str(), values});
+  });
+  Tensor x(DType::F32, {2});
+  x.data<float>()[0] = 0.1f;
+  x.data<float>()[1] = -2.f;
+  ASSERT_FALSE(bool((*interp)->setInput(0, x)));
+  ASSERT_FALSE(bool((*interp)->eval()));
+  // Constants are not steps; mul and cast are, in order, the cast's result
+  // already rounded to fp16.
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].first, "mil.mul");
+  EXPECT_EQ(seen[0].second, (std::vector<float>{0.1f * 3.f, -6.f}));
+  EXPECT_EQ(seen[1].first, "mil.cast");
+  EXPECT_EQ(seen[1].second,
+            (std::vector<float>{roundToHalf(0.1f * 3.f), -6.f}));
+  // Removing the observer stops the calls.
+  (*interp)->setObserver(nullptr);
+  ASSERT_FALSE(bool((*interp)->eval()));
+  EXPECT_EQ(seen.size(), 2u);
 }
 
 } // namespace
