@@ -136,6 +136,64 @@ def MILANELayout : Pass<"mil-ane-layout", "mlir::func::FuncOp"> {
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
+def MILPackDynamicWeights : Pass<"mil-pack-dynamic-weights", "mlir::func::FuncOp"> {
+  let summary = "turn matmul weight constants into slices of the single packed input";
+  let description = [{
+    The public ANE training pipeline compiles each kernel once and feeds
+    the weights at run time: the program has one fp16 input `[1, C, 1, S + W]`
+    whose spatial axis holds the activations (`[0, S)`) followed by every
+    weight, sliced out in the kernel with `slice_by_size` and `reshape`
+    (several inputs per request fail on the device with error 0x1d, so
+    weights cannot be separate inputs).
+
+    A `mil.const` is packed when every use is an operand of `mil.matmul`
+    (the ANE needs constant conv/linear weights), its dtype is the input's,
+    it has at least `min-elements` elements and its element count N is a
+    multiple of C. The function must then have exactly one input, of shape
+    `[1, C, 1, S]`; otherwise the pass reports an error. Packed weights are
+    placed in definition order: weight i occupies spatial positions
+    `[offset_i, offset_i + N_i / C)` (`offset_0 = S`), and its row-major
+    elements fill that `[1, C, 1, N_i / C]` block row by row (channel c,
+    position k holds element `c · N_i / C + k`). The function's input
+    becomes `[1, C, 1, S + Σ N_i / C]` and the function gets the attribute
+
+    ```mlir
+    mil_packed_input = {activation_width = S : i64,
+                        weights = [{name = "w", offset = S : i64,
+                                    width = N / C : i64,
+                                    shape = array<i64: ...>}, ...]}
+    ```
+
+    so callers know where each weight goes. Names come from the constant's
+    `mil.name` attribute or name location, else `weight<i>`. Numerics are
+    unchanged (bit-exact): slices and reshapes move no values.
+  }];
+  let options = [
+    Option<"minElements", "min-elements", "int64_t", "1",
+           "Only pack constants with at least this many elements">,
+  ];
+  let dependentDialects = ["ane::mil::MILDialect"];
+}
+
+def MILUnpackDynamicWeights : Pass<"mil-unpack-dynamic-weights", "mlir::func::FuncOp"> {
+  let summary = "inverse of mil-pack-dynamic-weights: packed weights become separate inputs";
+  let description = [{
+    For a function carrying `mil_packed_input` (see
+    `mil-pack-dynamic-weights`), every recorded weight slice (a
+    `slice_by_size` of the input at `[0, 0, 0, offset]` of size
+    `[1, C, 1, width]`, possibly followed by a `reshape`) is replaced by a
+    new function input of the weight's original shape named after it
+    (`mil.name`), appended after the activation input; the activation
+    slice is replaced by the input itself, which shrinks to
+    `[1, C, 1, activation_width]`, and the attribute is removed. The result
+    is the multi-input form for hosts and tests that accept several inputs
+    (the CPU interpreter); weights are not turned back into constants,
+    since the packed program no longer holds their values. Any other use of
+    the packed input is an error. Bit-exact.
+  }];
+  let dependentDialects = ["ane::mil::MILDialect"];
+}
+
 // (passes of this family go here)
 
 //===----------------------------------------------------------------------===//
