@@ -102,3 +102,79 @@ Value ane::mil::createTranspose(OpBuilder &b, Location loc, Value x,
 bool ane::mil::isANELayout(ArrayRef<int64_t> shape) {
   return shape.size() == 4 && shape[0] == 1 && shape[2] == 1;
 }
+
+bool ane::mil::isConstantLike(Operation *op) {
+  return op->getNumOperands() == 0 && op->getNumResults() == 1 &&
+         op->getNumRegions() == 0 && !isa<func::ReturnOp>(op);
+}
+
+int64_t ane::mil::tensorBytes(Type type) {
+  auto t = dyn_cast<RankedTensorType>(type);
+  if (!t || !t.hasStaticShape() || !t.getElementType().isIntOrFloat())
+    return 0;
+  return (t.getNumElements() * t.getElementType().getIntOrFloatBitWidth() + 7) /
+         8;
+}
+
+ane::mil::ProgramCost ane::mil::weightCost(Operation *op,
+                                           int64_t inlineThreshold) {
+  ProgramCost cost;
+  for (NamedAttribute a : op->getAttrs()) {
+    if (auto elements = dyn_cast<ElementsAttr>(a.getValue())) {
+      if (elements.getNumElements() < inlineThreshold)
+        continue;
+      ++cost.weightTensors;
+      cost.weightBytes += tensorBytes(elements.getType());
+    } else if (isa<BlobFileAttr>(a.getValue())) {
+      ++cost.weightTensors;
+      cost.weightBytes += tensorBytes(op->getResult(0).getType());
+    }
+  }
+  return cost;
+}
+
+ane::mil::ProgramCost ane::mil::measureFunction(func::FuncOp fn,
+                                                int64_t inlineThreshold) {
+  ProgramCost cost;
+  Block &body = fn.getBody().front();
+  // Program order index of every op; the last use of every value.
+  llvm::DenseMap<Operation *, int64_t> index;
+  llvm::DenseMap<Value, int64_t> lastUse;
+  int64_t n = 0;
+  for (Operation &op : body) {
+    index[&op] = n;
+    for (Value v : op.getOperands())
+      lastUse[v] = n;
+    ++n;
+  }
+  // Bytes becoming live at an index and dying after it.
+  std::vector<int64_t> born(n + 1, 0), dies(n + 1, 0);
+  auto track = [&](Value v, int64_t def) {
+    auto it = lastUse.find(v);
+    int64_t end = it == lastUse.end() ? def : it->second;
+    born[def] += tensorBytes(v.getType());
+    dies[end] += tensorBytes(v.getType());
+  };
+  for (BlockArgument arg : body.getArguments())
+    track(arg, 0);
+  for (Operation &op : body) {
+    if (isConstantLike(&op)) {
+      ProgramCost w = weightCost(&op, inlineThreshold);
+      cost.weightTensors += w.weightTensors;
+      cost.weightBytes += w.weightBytes;
+      continue;
+    }
+    if (!isa<func::ReturnOp>(op))
+      ++cost.ops;
+    for (Value r : op.getResults())
+      track(r, index[&op]);
+  }
+  int64_t live = 0, peak = 0;
+  for (int64_t i = 0; i <= n; ++i) {
+    live += born[i];
+    peak = std::max(peak, live);
+    live -= dies[i];
+  }
+  cost.workingSetBytes = cost.weightBytes + peak;
+  return cost;
+}

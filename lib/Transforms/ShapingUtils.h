@@ -11,6 +11,7 @@
 
 #include "ane/Dialect/MIL/MILDialect.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -36,6 +37,37 @@ mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
 
 /// Whether `shape` is already the ANE activation layout [1, C, 1, S].
 bool isANELayout(llvm::ArrayRef<int64_t> shape);
+
+/// Whether `op` produces a compile-time constant (mil.const, constexpr_*):
+/// an op without operands. Such ops are duplicated, never cut, when a
+/// function is split.
+bool isConstantLike(mlir::Operation *op);
+
+/// What a function costs against the device limits (see mil-split-program
+/// and mil-merge-functions).
+struct ProgramCost {
+  /// Weight tensors: constant values of at least `inlineThreshold`
+  /// elements (and BLOBFILE references), which the emitter writes to the
+  /// weight file as BLOBFILE tensors.
+  int64_t weightTensors = 0;
+  int64_t weightBytes = 0;
+  /// Ops other than constants.
+  int64_t ops = 0;
+  /// SRAM working-set estimate: weight bytes plus the peak, over the body
+  /// in program order, of the bytes of live non-constant values (inputs
+  /// are live from the start, every value until its last use; results
+  /// until the end).
+  int64_t workingSetBytes = 0;
+};
+
+/// The weight tensors and bytes held by `op`'s attributes.
+ProgramCost weightCost(mlir::Operation *op, int64_t inlineThreshold);
+
+/// The cost of a single-block function.
+ProgramCost measureFunction(mlir::func::FuncOp fn, int64_t inlineThreshold);
+
+/// Byte size of a static tensor type (0 otherwise).
+int64_t tensorBytes(mlir::Type type);
 
 } // namespace ane::mil
 

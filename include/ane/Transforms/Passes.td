@@ -194,6 +194,109 @@ def MILUnpackDynamicWeights : Pass<"mil-unpack-dynamic-weights", "mlir::func::Fu
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
+def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
+  let summary = "split a function that exceeds device limits into a chain of functions";
+  let description = [{
+    Splits function `function` (default `@main`) when it holds more weight
+    tensors, weight bytes or ops than the limits allow. Limits and their
+    sources (../shared/reference/ecosystem-peers-hardware.md):
+
+    - `max-weight-tensors` (16): "max 16 BLOBFILE weight tensors per
+      program" (Orion `docs/ane_constraints.md`);
+    - `max-weight-bytes` (2 GiB): "~2 GB baked weights per program"
+      (sbryngelson/ANEForge PR #45);
+    - `max-ops` (0 = no limit).
+
+    A weight tensor is a constant of at least `inline-threshold` elements
+    (default 10, the emitter's `MILExportOptions::inlineThreshold`, below
+    which constants are written inline) or a BLOBFILE reference, counted
+    once per function that uses it.
+
+    The body is cut greedily in program order: each non-constant op joins
+    the current part unless that would exceed a limit, in which case a new
+    part starts. Constants (ops without operands: `mil.const`,
+    `constexpr_*`) are copied into every part that uses them. Part `k`
+    becomes the public function `@<function>_<k>`, whose inputs are the
+    values it reads from earlier parts or from the original inputs, and
+    whose results are the values later parts or the original results need;
+    each part is a program of its own (`ane-run run --entry main_0`,
+    exported separately). Values crossing a cut are named (`mil.name` on
+    the producing part's result and on the consuming part's input; the
+    name of the producing op's name location, else
+    `<function>_<k>_<i>`), so one part's output files feed the next part's
+    inputs by name. Original inputs keep their `mil.name` (or get
+    `arg<i>`), original results their result attributes.
+
+    `@<function>` itself becomes the chain: `func.call`s of the parts in
+    order and a `return` (`mil-merge-functions` merges such a chain; the
+    emitter and the interpreter do not execute `func.call`, so the chain
+    is for the compiler, the parts for the device). A function within the
+    limits, or one that already calls other functions, is left unchanged;
+    an op that alone exceeds a limit is an error.
+    Numerics are unchanged (bit-exact).
+  }];
+  let options = [
+    Option<"function", "function", "std::string", "\"main\"",
+           "Name of the function to split">,
+    Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
+           "Most weight (BLOBFILE) tensors per part (Orion: 16)">,
+    Option<"maxWeightBytes", "max-weight-bytes", "int64_t", "2147483648",
+           "Most weight bytes per part (ANEForge: ~2 GB)">,
+    Option<"maxOps", "max-ops", "int64_t", "0",
+           "Most non-constant ops per part (0: no limit)">,
+    Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
+           "Constants with at least this many elements are weight tensors">,
+  ];
+  let dependentDialects = ["ane::mil::MILDialect", "mlir::func::FuncDialect"];
+}
+
+def MILMergeFunctions : Pass<"mil-merge-functions", "mlir::ModuleOp"> {
+  let summary = "kernel-level merge: inline a func.call chain into fewer programs";
+  let description = [{
+    Every dispatch to the ANE costs a fixed overhead (0.07–0.23 ms per
+    eval, and deep graphs run far closer to peak than single ops;
+    ../shared/reference/ecosystem-peers-hardware.md), so a chain of small
+    programs is faster as one. A chain is a function whose body holds
+    only `func.call`s of single-block functions in the module and a
+    `return` (the form `mil-split-program` produces); with `functions`
+    set, only the chains so named are merged.
+
+    Calls are merged greedily in order: a run of consecutive calls grows
+    while the merged function stays within every limit, then a new run
+    starts. Limits (defaults from ../shared/reference/):
+
+    - `max-inputs` (1): "multi-input ANE requests cause 0x1d error"
+      (maderix/ANE README; ane-public-training-and-probes.md §3.4). A
+      merge may keep as many inputs as its largest member already has;
+    - `max-weight-tensors` (16, Orion `docs/ane_constraints.md`),
+      `max-weight-bytes` (2 GiB, ANEForge PR #45), counted as in
+      `mil-split-program` (`inline-threshold`);
+    - `max-sram-bytes` (32 MiB: "~32 MB SRAM on M4", maderix Part 2,
+      Orion Table 1): the working-set estimate, weight bytes plus the
+      peak bytes of simultaneously live activations in program order.
+
+    A run covering the whole chain is inlined into the chain function
+    itself; a shorter run of two or more calls becomes a new public
+    function `@<chain>_merged<k>` called once. Callees left without any
+    call are erased. Numerics are unchanged (bit-exact).
+  }];
+  let options = [
+    ListOption<"functions", "functions", "std::string",
+               "Chain functions to merge (default: every chain)">,
+    Option<"maxInputs", "max-inputs", "int64_t", "1",
+           "Most inputs per merged function (0x1d: 1)">,
+    Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
+           "Most weight (BLOBFILE) tensors per merged function">,
+    Option<"maxWeightBytes", "max-weight-bytes", "int64_t", "2147483648",
+           "Most weight bytes per merged function">,
+    Option<"maxSramBytes", "max-sram-bytes", "int64_t", "33554432",
+           "Largest working-set estimate per merged function (0: no limit)">,
+    Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
+           "Constants with at least this many elements are weight tensors">,
+  ];
+  let dependentDialects = ["ane::mil::MILDialect", "mlir::func::FuncDialect"];
+}
+
 // (passes of this family go here)
 
 //===----------------------------------------------------------------------===//
