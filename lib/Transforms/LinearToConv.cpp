@@ -49,15 +49,22 @@ LogicalResult rewriteAsConv(Operation *op, Value x, Attribute weight,
   if (failed(w4))
     return rewriter.notifyMatchFailure(op, "weight value not inline");
 
+  // The final reshape keeps the op's name; the new ops get derived names.
   Location loc = op->getLoc();
-  Value rows = createReshape(rewriter, loc, x, {1, 1, s, din});
-  Value act = createTranspose(rewriter, loc, rows, {0, 3, 1, 2});
-  Value w = ConstOp::create(rewriter, loc, *w4);
-  Value conv = ConvOp::create(rewriter, loc, act, w, bias,
+  auto named = [&](StringRef suffix) -> Location {
+    if (auto name = dyn_cast<NameLoc>(loc))
+      return NameLoc::get(rewriter.getStringAttr(name.getName().str() + suffix),
+                          name.getChildLoc());
+    return loc;
+  };
+  Value rows = createReshape(rewriter, named("_rows"), x, {1, 1, s, din});
+  Value act = createTranspose(rewriter, named("_act"), rows, {0, 3, 1, 2});
+  Value w = ConstOp::create(rewriter, named("_weight"), *w4);
+  Value conv = ConvOp::create(rewriter, named("_conv"), act, w, bias,
                               rewriter.getDenseI32ArrayAttr({1, 1}), "valid",
                               rewriter.getDenseI32ArrayAttr({0, 0, 0, 0}),
                               rewriter.getDenseI32ArrayAttr({1, 1}), 1);
-  Value back = createTranspose(rewriter, loc, conv, {0, 2, 3, 1});
+  Value back = createTranspose(rewriter, named("_out"), conv, {0, 2, 3, 1});
   rewriter.replaceOp(op,
                      createReshape(rewriter, loc, back, outType.getShape()));
   return success();

@@ -11,6 +11,9 @@ usage:
       weights), DIR/x.npy, DIR/w<i>.npy (the weights, in the order the
       program defines them) and DIR/packed.npy (x with the weights packed
       along the spatial axis, as mil-pack-dynamic-weights documents)
+  shaping_numeric.py to-ane SRC DST
+      writes every SRC/*.npy of shape [*D, C] to DST in the [1, C, 1, S]
+      layout of mil-ane-layout's io-layout=channels-last (S = prod(*D))
   shaping_numeric.py ulp DIR_A DIR_B --max-ulp K
       compares every .npy in DIR_A with the same file in DIR_B and fails
       when two fp16/fp32 elements are more than K units in the last place
@@ -84,6 +87,15 @@ def dynamic(args):
     np.save(os.path.join(args.out, "packed.npy"), np.concatenate(parts, axis=3))
 
 
+def to_ane(args):
+    os.makedirs(args.dst, exist_ok=True)
+    for f in sorted(glob.glob(os.path.join(args.src, "*.npy"))):
+        a = np.load(f)
+        c = a.shape[-1]
+        np.save(os.path.join(args.dst, os.path.basename(f)),
+                np.ascontiguousarray(a.reshape(-1, c).T).reshape(1, c, 1, -1))
+
+
 def ordered(a):
     """fp16/fp32 bit patterns mapped to integers that count ulps."""
     bits = a.view(np.int16 if a.dtype == np.float16 else np.int32).astype(np.int64)
@@ -115,12 +127,15 @@ def main():
     p = sub.add_parser("dynamic")
     p.add_argument("out")
     p.add_argument("--seed", type=int, default=0)
+    p = sub.add_parser("to-ane")
+    p.add_argument("src")
+    p.add_argument("dst")
     p = sub.add_parser("ulp")
     p.add_argument("a")
     p.add_argument("b")
     p.add_argument("--max-ulp", type=int, default=0)
     args = ap.parse_args()
-    {"linear": linear, "dynamic": dynamic, "ulp": ulp}[args.cmd](args)
+    {"linear": linear, "dynamic": dynamic, "to-ane": to_ane, "ulp": ulp}[args.cmd](args)
 
 
 if __name__ == "__main__":
