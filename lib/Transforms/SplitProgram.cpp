@@ -210,6 +210,10 @@ struct MILSplitProgramPass
       partFns.push_back(part);
     }
 
+    if (!chain) {
+      fn.erase();
+      return;
+    }
     // The chain: calls in order, then the original results.
     b.setInsertionPoint(ret);
     IRMapping chain;

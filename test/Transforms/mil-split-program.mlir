@@ -3,6 +3,7 @@
 // RUN: ane-opt %s -mil-split-program=max-weight-tensors=2 -split-input-file | ane-opt -mil-split-program=max-weight-tensors=2 -split-input-file | FileCheck %s
 // RUN: ane-opt %s -mil-split-program="max-ops=2" -split-input-file | FileCheck %s --check-prefix=OPS
 // RUN: ane-opt %s -mil-split-program="max-weight-bytes=1024" -split-input-file | FileCheck %s --check-prefix=BYTES
+// RUN: ane-opt %s -mil-split-program="max-weight-tensors=2 chain=false" -split-input-file | FileCheck %s --check-prefix=NOCHAIN
 
 // Three 16x16 conv weights (512 bytes each; w0 used twice): with two weight
 // tensors per part the convs split after the residual add, w0 is copied
@@ -23,6 +24,12 @@
 // CHECK-NEXT: %[[A:.*]] = call @main_0(%arg0)
 // CHECK-NEXT: %[[B:.*]] = call @main_1(%[[A]])
 // CHECK-NEXT: return %[[B]]
+
+// chain=false: only the parts remain.
+// NOCHAIN: func.func @main_0(
+// NOCHAIN: func.func @main_1(
+// NOCHAIN-NOT: func.func @main(%arg0: tensor<1x16x1x8xf16>
+// NOCHAIN-NOT: call
 
 // max-ops=2: parts of at most two non-constant ops; the input x is read by
 // the first and second part.

@@ -230,7 +230,10 @@ def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
     `@<function>` itself becomes the chain: `func.call`s of the parts in
     order and a `return` (`mil-merge-functions` merges such a chain; the
     emitter and the interpreter do not execute `func.call`, so the chain
-    is for the compiler, the parts for the device). A function within the
+    is for the compiler, the parts for the device). With `chain=false` the
+    original function is erased instead, leaving the parts as the
+    program's functions, which the emitter writes into one multi-function
+    program (run each with `--entry`). A function within the
     limits, or one that already calls other functions, is left unchanged;
     an op that alone exceeds a limit is an error.
     Numerics are unchanged (bit-exact).
@@ -246,6 +249,9 @@ def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
            "Most non-constant ops per part (0: no limit)">,
     Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
            "Constants with at least this many elements are weight tensors">,
+    Option<"chain", "chain", "bool", "true",
+           "Keep the original function as the func.call chain of the parts "
+           "(false: erase it)">,
   ];
   let dependentDialects = ["ane::mil::MILDialect", "mlir::func::FuncDialect"];
 }
