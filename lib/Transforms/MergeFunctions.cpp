@@ -180,9 +180,61 @@ struct MILMergeFunctionsPass
     }
   }
 
+  /// The chain function `@sequenceName` calling the `sequence` functions
+  /// in order, each one's results feeding the next; null after an error.
+  func::FuncOp buildSequence(ModuleOp module, SymbolTable &symbols) {
+    SmallVector<func::FuncOp> fns;
+    for (const std::string &name : sequence) {
+      auto fn = symbols.lookup<func::FuncOp>(name);
+      if (!fn || fn.isExternal() || !fn.getBody().hasOneBlock()) {
+        module.emitError() << "mil-merge-functions: no function @" << name
+                           << " with a body of one block";
+        return {};
+      }
+      if (!fns.empty() &&
+          fns.back().getResultTypes() != fn.getArgumentTypes()) {
+        module.emitError() << "mil-merge-functions: the results of @"
+                           << fns.back().getSymName() << " ("
+                           << fns.back().getResultTypes()
+                           << ") do not match the inputs of @" << name << " ("
+                           << fn.getArgumentTypes() << ")";
+        return {};
+      }
+      fns.push_back(fn);
+    }
+    OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+    auto chain =
+        func::FuncOp::create(b, module.getLoc(), sequenceName,
+                             b.getFunctionType(fns.front().getArgumentTypes(),
+                                               fns.back().getResultTypes()));
+    symbols.insert(chain);
+    if (ArrayAttr attrs = fns.front().getAllArgAttrs())
+      chain.setAllArgAttrs(attrs);
+    if (ArrayAttr attrs = fns.back().getAllResultAttrs())
+      chain.setAllResultAttrs(attrs);
+    b.setInsertionPointToEnd(chain.addEntryBlock());
+    ValueRange values = chain.getArguments();
+    SmallVector<Value> results;
+    for (func::FuncOp fn : fns) {
+      results =
+          func::CallOp::create(b, chain.getLoc(), fn, values).getResults();
+      values = results;
+    }
+    func::ReturnOp::create(b, chain.getLoc(), values);
+    return chain;
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
+    if (!sequence.empty()) {
+      func::FuncOp chain = buildSequence(module, symbols);
+      if (!chain)
+        return signalPassFailure();
+      if (sequence.size() >= 2)
+        mergeChain(chain, chainCalls(chain, symbols), symbols);
+      return;
+    }
     llvm::SetVector<StringRef> callees;
     for (auto chain : llvm::to_vector(module.getOps<func::FuncOp>())) {
       if (!functions.empty() &&

@@ -285,10 +285,22 @@ def MILMergeFunctions : Pass<"mil-merge-functions", "mlir::ModuleOp"> {
     itself; a shorter run of two or more calls becomes a new public
     function `@<chain>_merged<k>` called once. Callees left without any
     call are erased. Numerics are unchanged (bit-exact).
+
+    With `sequence=f0,f1,...`, the named functions (separate programs, each
+    result list equal in number and types to the next function's inputs)
+    are first chained into a new function `@<sequence-name>` (inputs and
+    result attributes from the first and last function) that feeds each
+    function's results to the next, and that chain is merged as above; the
+    named functions themselves stay. A missing function or a type mismatch
+    is an error.
   }];
   let options = [
     ListOption<"functions", "functions", "std::string",
                "Chain functions to merge (default: every chain)">,
+    ListOption<"sequence", "sequence", "std::string",
+               "Functions to chain in this order and merge">,
+    Option<"sequenceName", "sequence-name", "std::string", "\"merged\"",
+           "Name of the function built from `sequence`">,
     Option<"maxInputs", "max-inputs", "int64_t", "1",
            "Most inputs per merged function (0x1d: 1)">,
     Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
