@@ -15,8 +15,7 @@
 // CHECK: return %[[C]]
 
 // One weight tensor per function (@a and @b hold one each, @c none): @a and
-// @b cannot merge;
-// @b and @c can (@c has none).
+// @b cannot merge, @b and @c can.
 // LIMIT: func.func @abc_merged0(
 // LIMIT: func.func @abc(
 // LIMIT-NEXT: call @a(

@@ -3,7 +3,7 @@
 mil-pack-dynamic-weights, mil-split-program).
 
 usage:
-  shaping_numeric.py linear OUT.mlir --seed N
+  shaping_numeric.py linear OUT.mlir --seed N [--din D]
       writes a program of linear / constant-weight matmul ops with random
       fp16 weights (inline hex) for the before/after interpreter runs
   shaping_numeric.py dynamic DIR --seed N
@@ -43,11 +43,12 @@ def const(name, a):
 def linear(args):
     rng = np.random.default_rng(args.seed)
     w = lambda *s: (rng.standard_normal(s) / np.sqrt(s[-1])).astype(np.float16)
-    x, h, g, o = [2, 5, 96], [2, 5, 48], [2, 5, 40], [2, 5, 24]
+    d = args.din
+    x, h, g, o = [2, 5, d], [2, 5, 48], [2, 5, 40], [2, 5, 24]
     text = f"func.func @main(%x: {ttype(x)}) -> ({ttype(h)}, {ttype(o)}) {{\n"
-    text += const("w", w(48, 96)) + const("b", w(48)) + const("y1", w(48, 40))
+    text += const("w", w(48, d)) + const("b", w(48)) + const("y1", w(48, 40))
     text += const("y2", w(24, 40))
-    text += (f"  %h = mil.linear %x, %w bias %b : ({ttype(x)}, {ttype([48, 96])}, "
+    text += (f"  %h = mil.linear %x, %w bias %b : ({ttype(x)}, {ttype([48, d])}, "
              f"{ttype([48])}) -> {ttype(h)}\n")
     text += (f"  %g = mil.matmul %h, %y1 : ({ttype(h)}, {ttype([48, 40])}) "
              f"-> {ttype(g)}\n")
@@ -124,6 +125,7 @@ def main():
     p = sub.add_parser("linear")
     p.add_argument("out")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--din", type=int, default=96, help="linear input width")
     p = sub.add_parser("dynamic")
     p.add_argument("out")
     p.add_argument("--seed", type=int, default=0)
