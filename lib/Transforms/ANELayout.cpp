@@ -94,8 +94,10 @@ struct SinkLayoutThroughUnary : RewritePattern {
       return failure();
     Value x = layout->getOperand(0);
     Operation *moved = rewriter.clone(*op);
-    moved->setOperand(0, x);
-    moved->getResult(0).setType(x.getType());
+    rewriter.modifyOpInPlace(moved, [&] {
+      moved->setOperand(0, x);
+      moved->getResult(0).setType(x.getType());
+    });
     IRMapping map;
     map.map(x, moved->getResult(0));
     Operation *after = rewriter.clone(*layout, map);

@@ -203,9 +203,9 @@ struct MILUnpackDynamicWeightsPass
       auto type =
           RankedTensorType::get(shape.asArrayRef(), input.getElementType());
       if (type.getNumElements() != c * width.getInt()) {
-        fn.emitError() << "mil-unpack-dynamic-weights: weight '" << name
-                       << "' has shape " << type << " but width "
-                       << width.getInt() << " at C = " << c;
+        fn.emitError() << "mil-unpack-dynamic-weights: weight '"
+                       << name.getValue() << "' has shape " << type
+                       << " but width " << width.getInt() << " at C = " << c;
         return signalPassFailure();
       }
       unsigned index = fn.getNumArguments();
