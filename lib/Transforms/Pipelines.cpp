@@ -108,6 +108,26 @@ void buildW8A8Pipeline(OpPassManager &pm, const W8A8PipelineOptions &options) {
   buildCleanupPipeline(pm);
 }
 
+/// Options of --mil-ane-shape.
+struct ANEShapeOptions : PassPipelineOptions<ANEShapeOptions> {
+  Option<std::string> ioLayout{
+      *this, "io-layout",
+      llvm::cl::desc("Function I/O layout (mil-ane-layout's io-layout): keep "
+                     "or channels-last"),
+      llvm::cl::init("keep")};
+};
+
+/// ANE shaping: cleanup, linear/matmul → 1×1 conv, [1, C, 1, S] layout,
+/// cleanup.
+void buildANEShapePipeline(OpPassManager &pm, const ANEShapeOptions &opts) {
+  buildCleanupPipeline(pm);
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILLinearToConv());
+  ane::mil::MILANELayoutOptions layout;
+  layout.ioLayout = opts.ioLayout;
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILANELayout(layout));
+  buildCleanupPipeline(pm);
+}
+
 } // namespace
 
 void ane::mil::registerPipelines() {
@@ -120,6 +140,11 @@ void ane::mil::registerPipelines() {
       "Cleanup, int8 weights and calibrated int8 activations between ANE "
       "layers (W8A8; needs calibration-inputs=DIR)",
       buildW8A8Pipeline);
+  PassPipelineRegistration<ANEShapeOptions>(
+      "mil-ane-shape",
+      "Shape a mil program for the ANE (cleanup, linear → 1×1 conv, "
+      "[1, C, 1, S] layout, cleanup)",
+      buildANEShapePipeline);
   PassPipelineRegistration<>(
       "mil-ane-default",
       "Clean up a mil program for the ANE (canonicalize, fold constants, "

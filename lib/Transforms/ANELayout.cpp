@@ -1,0 +1,181 @@
+//===- ANELayout.cpp - [1, C, 1, S] layout canonicalization ---------------===//
+//
+// The mil-ane-layout ANE shaping pass: composes transpose chains, turns
+// unit-dim-only transposes into reshapes (so the dialect's reshape
+// canonicalizations remove them), sinks layout ops through elementwise
+// unary ops, and optionally moves function I/O to
+// [1, C, 1, S]. No rewrite moves data.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ShapingUtils.h"
+
+#include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Transforms/Passes.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace ane::mil {
+#define GEN_PASS_DEF_MILANELAYOUT
+#include "ane/Transforms/Passes.h.inc"
+} // namespace ane::mil
+
+using namespace mlir;
+using namespace ane::mil;
+
+namespace {
+
+/// `perm` with negative entries made non-negative.
+SmallVector<int32_t> normalizedPerm(TransposeOp op) {
+  int32_t rank = op.getPerm().size();
+  SmallVector<int32_t> perm;
+  for (int32_t p : op.getPerm())
+    perm.push_back(p < 0 ? p + rank : p);
+  return perm;
+}
+
+/// transpose(transpose(x, p), q) → transpose(x, p∘q): result dim i is
+/// inner dim q[i], which is x's dim p[q[i]].
+struct ComposeTransposes : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto inner = op.getX().getDefiningOp<TransposeOp>();
+    if (!inner)
+      return failure();
+    SmallVector<int32_t> p = normalizedPerm(inner), q = normalizedPerm(op);
+    SmallVector<int32_t> composed;
+    for (int32_t i : q)
+      composed.push_back(p[i]);
+    rewriter.replaceOp(
+        op, createTranspose(rewriter, op.getLoc(), inner.getX(), composed));
+    return success();
+  }
+};
+
+/// A transpose that keeps the order of all non-unit dims is a reshape.
+struct UnitTransposeToReshape : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto xType = cast<RankedTensorType>(op.getX().getType());
+    auto type = cast<RankedTensorType>(op.getType());
+    if (!xType.hasStaticShape() || !type.hasStaticShape())
+      return failure();
+    int32_t last = -1;
+    for (int32_t p : normalizedPerm(op)) {
+      if (xType.getDimSize(p) == 1)
+        continue;
+      if (p < last)
+        return failure();
+      last = p;
+    }
+    rewriter.replaceOp(
+        op, createReshape(rewriter, op.getLoc(), op.getX(), type.getShape()));
+    return success();
+  }
+};
+
+/// relu(layout(x)) → layout(relu(x)) for elementwise unary ops (no axis
+/// parameter) and a reshape/transpose used only by them: moving layout ops
+/// down lets them meet their inverse after the op.
+struct SinkLayoutThroughUnary : RewritePattern {
+  SinkLayoutThroughUnary(MLIRContext *ctx)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<ReluOp, SigmoidOp, TanhOp, SiluOp, GeluOp, LeakyReluOp, ExpOp,
+             SqrtOp, FloorOp, CeilOp, RoundOp, ErfOp, AbsOp, SquareOp, LogOp,
+             RsqrtOp, InverseOp, ClipOp>(op))
+      return failure();
+    Operation *layout = op->getOperand(0).getDefiningOp();
+    if (!layout || !isa<ReshapeOp, TransposeOp>(layout) || !layout->hasOneUse())
+      return failure();
+    Value x = layout->getOperand(0);
+    Operation *moved = rewriter.clone(*op);
+    rewriter.modifyOpInPlace(moved, [&] {
+      moved->setOperand(0, x);
+      moved->getResult(0).setType(x.getType());
+    });
+    IRMapping map;
+    map.map(x, moved->getResult(0));
+    Operation *after = rewriter.clone(*layout, map);
+    rewriter.replaceOp(op, after->getResults());
+    return success();
+  }
+};
+
+/// The [1, C, 1, S] shape of a channels-last `[*D, C]` type, or nothing
+/// when the type is left alone (already [1, C, 1, S], rank 0 or > 4,
+/// dynamic).
+std::optional<SmallVector<int64_t>> channelsLastANEShape(Type t) {
+  auto type = dyn_cast<RankedTensorType>(t);
+  if (!type || !type.hasStaticShape() || type.getRank() < 1 ||
+      type.getRank() > 4 || isANELayout(type.getShape()))
+    return std::nullopt;
+  int64_t c = type.getShape().back();
+  return SmallVector<int64_t>{1, c, 1, type.getNumElements() / c};
+}
+
+/// Moves the I/O of `fn` to [1, C, 1, S] (see the pass description).
+void rewriteIO(func::FuncOp fn) {
+  Block &body = fn.getBody().front();
+  OpBuilder b(fn.getContext());
+  b.setInsertionPointToStart(&body);
+  SmallVector<Type> inputs, results;
+  for (BlockArgument arg : body.getArguments()) {
+    auto oldType = cast<RankedTensorType>(arg.getType());
+    std::optional<SmallVector<int64_t>> shape = channelsLastANEShape(oldType);
+    if (!shape) {
+      inputs.push_back(arg.getType());
+      continue;
+    }
+    arg.setType(RankedTensorType::get(*shape, oldType.getElementType()));
+    inputs.push_back(arg.getType());
+    Value t = createTranspose(b, arg.getLoc(), arg, {0, 2, 3, 1});
+    Value old = createReshape(b, arg.getLoc(), t, oldType.getShape());
+    arg.replaceAllUsesExcept(old, t.getDefiningOp());
+  }
+  auto ret = cast<func::ReturnOp>(body.getTerminator());
+  b.setInsertionPoint(ret);
+  for (OpOperand &operand : ret->getOpOperands()) {
+    Value v = operand.get();
+    std::optional<SmallVector<int64_t>> shape =
+        channelsLastANEShape(v.getType());
+    if (shape) {
+      Value rows =
+          createReshape(b, v.getLoc(), v, {1, 1, (*shape)[3], (*shape)[1]});
+      operand.set(createTranspose(b, v.getLoc(), rows, {0, 3, 1, 2}));
+    }
+    results.push_back(operand.get().getType());
+  }
+  fn.setFunctionType(b.getFunctionType(inputs, results));
+}
+
+struct MILANELayoutPass
+    : public ane::mil::impl::MILANELayoutBase<MILANELayoutPass> {
+  using MILANELayoutBase::MILANELayoutBase;
+
+  void runOnOperation() override {
+    func::FuncOp fn = getOperation();
+    if (ioLayout != "keep" && ioLayout != "channels-last") {
+      fn.emitError() << "mil-ane-layout: unknown io-layout '" << ioLayout
+                     << "' (expected keep or channels-last)";
+      return signalPassFailure();
+    }
+    if (fn.isExternal() || !fn.getBody().hasOneBlock())
+      return;
+    if (ioLayout == "channels-last")
+      rewriteIO(fn);
+    RewritePatternSet patterns(&getContext());
+    patterns
+        .add<ComposeTransposes, UnitTransposeToReshape, SinkLayoutThroughUnary>(
+            &getContext());
+    ReshapeOp::getCanonicalizationPatterns(patterns, &getContext());
+    if (failed(applyPatternsGreedily(fn, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

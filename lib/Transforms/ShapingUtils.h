@@ -1,0 +1,74 @@
+//===- ShapingUtils.h - Helpers shared by the ANE shaping passes -*- C++
+//-*-===//
+//
+// Constant reshaping/transposition without copying through floats, and the
+// reshape/transpose builders the [1, C, 1, S] rewrites use.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ANE_LIB_TRANSFORMS_SHAPINGUTILS_H
+#define ANE_LIB_TRANSFORMS_SHAPINGUTILS_H
+
+#include "ane/Dialect/MIL/MILDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace ane::mil {
+
+/// The elements of a `mil.const` value as a new attribute of type `type`
+/// (same element type and count): the row-major bytes are kept. Handles
+/// inline `dense` and loaded `dense_resource` values; failure otherwise.
+mlir::FailureOr<mlir::ElementsAttr>
+reshapeElements(mlir::Attribute value, mlir::RankedTensorType type);
+
+/// The transpose of a rank-2 constant value ([R, C] → [C, R]), as
+/// `reshapeElements` handles it (byte-sized element types only).
+mlir::FailureOr<mlir::ElementsAttr> transposeElements2D(mlir::Attribute value);
+
+/// `mil.reshape %x shape = shape`.
+mlir::Value createReshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                          llvm::ArrayRef<int64_t> shape);
+
+/// `mil.transpose %x perm = perm` (result type inferred).
+mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value x, llvm::ArrayRef<int32_t> perm);
+
+/// Whether `shape` is already the ANE activation layout [1, C, 1, S].
+bool isANELayout(llvm::ArrayRef<int64_t> shape);
+
+/// Whether `op` produces a compile-time constant (mil.const, constexpr_*):
+/// an op without operands. Such ops are duplicated, never cut, when a
+/// function is split.
+bool isConstantLike(mlir::Operation *op);
+
+/// What a function costs against the device limits (see mil-split-program
+/// and mil-merge-functions).
+struct ProgramCost {
+  /// Weight tensors: constant values of at least `inlineThreshold`
+  /// elements (and BLOBFILE references), which the emitter writes to the
+  /// weight file as BLOBFILE tensors.
+  int64_t weightTensors = 0;
+  int64_t weightBytes = 0;
+  /// Ops other than constants.
+  int64_t ops = 0;
+  /// SRAM working-set estimate: weight bytes plus the peak, over the body
+  /// in program order, of the bytes of live non-constant values (inputs
+  /// are live from the start, every value until its last use; results
+  /// until the end).
+  int64_t workingSetBytes = 0;
+};
+
+/// The weight tensors and bytes held by `op`'s attributes.
+ProgramCost weightCost(mlir::Operation *op, int64_t inlineThreshold);
+
+/// The cost of a single-block function.
+ProgramCost measureFunction(mlir::func::FuncOp fn, int64_t inlineThreshold);
+
+/// Byte size of a static tensor type (0 otherwise).
+int64_t tensorBytes(mlir::Type type);
+
+} // namespace ane::mil
+
+#endif // ANE_LIB_TRANSFORMS_SHAPINGUTILS_H

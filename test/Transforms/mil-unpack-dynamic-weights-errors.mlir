@@ -1,0 +1,49 @@
+// RUN: ane-opt %s -mil-unpack-dynamic-weights -split-input-file -verify-diagnostics
+
+// The unpack pass: a weight entry without its slice.
+// expected-error @+1 {{mil-unpack-dynamic-weights: no slice of the packed input at offset 8 of width 4}}
+func.func @missing_slice(%x: tensor<1x4x1x12xf16>) -> tensor<1x4x1x8xf16>
+    attributes {mil_packed_input = {activation_width = 8 : i64, weights = [{name = "w", offset = 8 : i64, width = 4 : i64, shape = array<i64: 4, 4>}]}} {
+  %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, 4, 1, 8] : tensor<1x4x1x12xf16>
+  return %0 : tensor<1x4x1x8xf16>
+}
+
+// -----
+
+// The unpack pass: the packed input read outside the recorded slices.
+func.func @stray_use(%x: tensor<1x4x1x12xf16>) -> (tensor<1x4x1x8xf16>, tensor<1x4x1x12xf16>)
+    attributes {mil_packed_input = {activation_width = 8 : i64, weights = []}} {
+  %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, 4, 1, 8] : tensor<1x4x1x12xf16>
+  // expected-error @+1 {{reads the packed input outside the recorded activation and weight slices}}
+  %1 = mil.relu %x : tensor<1x4x1x12xf16>
+  return %0, %1 : tensor<1x4x1x8xf16>, tensor<1x4x1x12xf16>
+}
+
+// -----
+
+// expected-error @+1 {{mil-unpack-dynamic-weights: malformed 'mil_packed_input'}}
+func.func @malformed(%x: tensor<1x4x1x12xf16>) -> tensor<1x4x1x12xf16>
+    attributes {mil_packed_input = {weights = []}} {
+  return %x : tensor<1x4x1x12xf16>
+}
+
+// -----
+
+// The recorded shape does not hold C x width elements.
+// expected-error @+1 {{mil-unpack-dynamic-weights: weight 'w' has shape 'tensor<4x3xf16>' but width 4 at C = 4}}
+func.func @bad_shape(%x: tensor<1x4x1x12xf16>) -> tensor<1x4x1x8xf16>
+    attributes {mil_packed_input = {activation_width = 8 : i64, weights = [{name = "w", offset = 8 : i64, width = 4 : i64, shape = array<i64: 4, 3>}]}} {
+  %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, 4, 1, 8] : tensor<1x4x1x12xf16>
+  return %0 : tensor<1x4x1x8xf16>
+}
+
+// -----
+
+// The weight slice is used directly although its recorded shape differs.
+func.func @slice_use(%x: tensor<1x4x1x12xf16>) -> (tensor<1x4x1x8xf16>, tensor<1x4x1x4xf16>)
+    attributes {mil_packed_input = {activation_width = 8 : i64, weights = [{name = "w", offset = 8 : i64, width = 4 : i64, shape = array<i64: 4, 4>}]}} {
+  %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, 4, 1, 8] : tensor<1x4x1x12xf16>
+  // expected-error @+1 {{packed weight slice has a use other than a reshape to its recorded shape}}
+  %1 = mil.slice_by_size %x begin = [0, 0, 0, 8] size = [1, 4, 1, 4] : tensor<1x4x1x12xf16>
+  return %0, %1 : tensor<1x4x1x8xf16>, tensor<1x4x1x4xf16>
+}
