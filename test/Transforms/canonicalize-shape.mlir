@@ -174,3 +174,26 @@ func.func @outputs_keep_their_op(%x: tensor<2x3xf16>)
   %4 = mil.reshape %c shape = [3, 2] : tensor<6xf16> -> tensor<3x2xf16>
   return %0, %1, %2, %3, %4 : tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<3x2xf16>
 }
+
+// -----
+
+// A returned identity op folds into an op result when nothing names it; a
+// MIL name (NameLoc or mil.name) on the returned op, or a value that is
+// already returned, keeps it.
+// CHECK-LABEL: func @outputs_fold_unnamed
+// CHECK: %[[R:.*]] = mil.relu %arg0
+// CHECK: %[[KEEP1:.*]] = mil.reshape %[[R]] shape = [2, 3] {mil.name = "y"}
+// CHECK: %[[KEEP2:.*]] = mil.reshape %[[R]] shape = [2, 3] :
+// CHECK: %[[KEEP3:.*]] = mil.tile %[[R]]
+// CHECK: %[[KEEP4:.*]] = mil.transpose %[[R]] perm = [0, 1]
+// CHECK: return %[[R]], %[[KEEP1]], %[[KEEP2]], %[[KEEP3]], %[[KEEP4]]
+func.func @outputs_fold_unnamed(%x: tensor<2x3xf16>)
+    -> (tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>) {
+  %r = mil.relu %x : tensor<2x3xf16>
+  %0 = mil.reshape %r shape = [2, 3] : tensor<2x3xf16> -> tensor<2x3xf16>
+  %1 = mil.reshape %r shape = [2, 3] {mil.name = "y"} : tensor<2x3xf16> -> tensor<2x3xf16>
+  %2 = mil.reshape %r shape = [2, 3] : tensor<2x3xf16> -> tensor<2x3xf16> loc("z")
+  %3 = mil.tile %r reps = [1, 1] : tensor<2x3xf16>
+  %4 = mil.transpose %r perm = [0, 1] : tensor<2x3xf16>
+  return %0, %1, %2, %3, %4 : tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>, tensor<2x3xf16>
+}

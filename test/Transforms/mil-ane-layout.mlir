@@ -7,12 +7,14 @@
 
 // ERR: unknown io-layout 'nchw' (expected keep or channels-last)
 
-// Inverse transposes cancel; the I/O is already [1, C, 1, S].
+// Inverse transposes cancel; the I/O is already [1, C, 1, S]. An identity
+// reshape stays between the input and the output (MIL outputs are op results).
 // CHECK-LABEL: func @inverse_pair
 // IO-LABEL: func @inverse_pair(%{{.*}}: tensor<1x64x1x8xf16>) -> tensor<1x64x1x8xf16>
 func.func @inverse_pair(%x: tensor<1x64x1x8xf16>) -> tensor<1x64x1x8xf16> {
   // CHECK-NOT: mil.transpose
-  // CHECK: return %arg0
+  // CHECK: %[[R:.*]] = mil.reshape %arg0 shape = [1, 64, 1, 8]
+  // CHECK-NEXT: return %[[R]]
   %0 = mil.transpose %x perm = [0, 2, 3, 1] : tensor<1x64x1x8xf16>
   %1 = mil.transpose %0 perm = [0, 3, 1, 2] : tensor<1x1x8x64xf16>
   return %1 : tensor<1x64x1x8xf16>

@@ -16,9 +16,27 @@ bool ane::mil::isFunctionResult(Value v) {
       v.getUsers(), [](Operation *user) { return isa<func::ReturnOp>(user); });
 }
 
+/// True when `op` carries a MIL name: a `mil.name` attribute or a NameLoc.
+static bool hasMILName(Operation *op) {
+  if (op->hasAttr("mil.name"))
+    return true;
+  bool named = false;
+  op->getLoc()->walk([&](Location loc) {
+    named |= isa<NameLoc>(loc);
+    return named ? WalkResult::interrupt() : WalkResult::advance();
+  });
+  return named;
+}
+
 OpFoldResult ane::mil::foldUnlessOutput(Value result,
                                         OpFoldResult replacement) {
-  return isFunctionResult(result) ? OpFoldResult() : replacement;
+  if (!isFunctionResult(result))
+    return replacement;
+  auto value = dyn_cast_if_present<Value>(replacement);
+  if (!value || isa<BlockArgument>(value) || isFunctionResult(value) ||
+      hasMILName(result.getDefiningOp()))
+    return {};
+  return replacement;
 }
 
 bool ane::mil::isSplatOf(Attribute attr, double value) {

@@ -21,8 +21,12 @@ namespace ane::mil {
 /// constant the folder creates without a name) would rename the output.
 bool isFunctionResult(mlir::Value v);
 
-/// `replacement` as the fold of `result`, or null when `result` is a
-/// function result (see isFunctionResult).
+/// `replacement` as the fold of `result`, or null when that would change a
+/// program output's name or make an output something MIL cannot name: when
+/// `result` is returned and its op carries a MIL name (a NameLoc or
+/// `mil.name`), or the replacement is a constant, a function argument or a
+/// value that is already returned. A returned result of an unnamed op is
+/// named by the emitter either way, so it may fold into another op's result.
 mlir::OpFoldResult foldUnlessOutput(mlir::Value result,
                                     mlir::OpFoldResult replacement);
 
