@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes an fp16 1x1 conv stack (the public INT8 benchmark's FP16 form) and
-NumPy samples for the quantization tests.
+NumPy samples, for the main job (scripts/demo.sh) and the quantization tests.
 
   gen_conv_stack.py model OUT.mlir [--layers 4] [--channels 64] [--seq 32]
                     [--seed 0] [--opset ios18] [--relu]
