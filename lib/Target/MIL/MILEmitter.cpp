@@ -109,8 +109,8 @@ void Emitter::assignNames(func::FuncOp func) {
   used.clear();
   // Names written in the IR first, in order; generated names fill the gaps.
   SmallVector<std::pair<Value, std::string>> pending;
-  // A `mil.name` argument/result attribute (as ane-run and the builder
-  // write them) names the value too; a NameLoc wins when both are present.
+  // A `mil.name` argument attribute (as ane-run and the builder write them)
+  // names the value too; a NameLoc wins when both are present.
   for (BlockArgument arg : func.getArguments()) {
     SmallVector<StringRef> found;
     collectNameLocs(arg.getLoc(), found);
@@ -120,19 +120,21 @@ void Emitter::assignNames(func::FuncOp func) {
     if (!found.empty())
       names[arg] = freshName(sanitize(found.front()));
   }
-  func.walk([&](Operation *op) {
-    SmallVector<StringRef> found;
-    collectNameLocs(op->getLoc(), found);
-    for (auto [i, result] : llvm::enumerate(op->getResults()))
-      if (i < found.size())
-        names[result] = freshName(sanitize(found[i]));
-  });
+  // An output's `mil.name` result attribute is the program's interface and
+  // wins over the name of the op that computes it (as in the interpreter).
   if (!func.getBody().empty())
     if (auto ret = dyn_cast<func::ReturnOp>(func.getBody().back().back()))
       for (auto [i, value] : llvm::enumerate(ret.getOperands()))
         if (auto attr = func.getResultAttrOfType<StringAttr>(i, kOpNameAttr))
           if (!names.count(value))
             names[value] = freshName(sanitize(attr.getValue()));
+  func.walk([&](Operation *op) {
+    SmallVector<StringRef> found;
+    collectNameLocs(op->getLoc(), found);
+    for (auto [i, result] : llvm::enumerate(op->getResults()))
+      if (i < found.size() && !names.count(result))
+        names[result] = freshName(sanitize(found[i]));
+  });
   unsigned counter = 0;
   auto generate = [&](Value v, StringRef prefix) {
     if (names.count(v))
