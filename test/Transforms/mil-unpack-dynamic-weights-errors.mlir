@@ -30,7 +30,7 @@ func.func @malformed(%x: tensor<1x4x1x12xf16>) -> tensor<1x4x1x12xf16>
 // -----
 
 // The recorded shape does not hold C x width elements.
-// expected-error @+1 {{mil-unpack-dynamic-weights: weight 'w' has shape 'tensor<4x3xf16>' but width 4 at C = 4}}
+// expected-error @+1 {{mil-unpack-dynamic-weights: malformed 'mil_packed_input': weight 'w' has shape 4x3 but width 4 at C = 4}}
 func.func @bad_shape(%x: tensor<1x4x1x12xf16>) -> tensor<1x4x1x8xf16>
     attributes {mil_packed_input = {activation_width = 8 : i64, weights = [{name = "w", offset = 8 : i64, width = 4 : i64, shape = array<i64: 4, 3>}]}} {
   %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, 4, 1, 8] : tensor<1x4x1x12xf16>
