@@ -96,7 +96,8 @@ size_t packedByte(const PackedPiece &p, int64_t ch, int64_t s, size_t elem) {
 }
 
 /// A kernel whose inputs are the pieces of the wrapped kernel's packed
-/// input; they are packed into it before each eval that follows a change.
+/// input (its input 0), then its other inputs, if any; the pieces are packed
+/// into input 0 before each eval that follows a change.
 class OriginalInputsKernel : public Kernel {
 public:
   OriginalInputsKernel(std::unique_ptr<Kernel> inner, PackedInput packed)
@@ -106,12 +107,15 @@ public:
       values.emplace_back(spec.dtype, spec.shape);
       std::memset(values.back().raw(), 0, values.back().byteSize());
     }
+    llvm::append_range(specs, this->inner->inputs().drop_front());
   }
   llvm::ArrayRef<TensorSpec> inputs() const override { return specs; }
   llvm::ArrayRef<TensorSpec> outputs() const override {
     return inner->outputs();
   }
   llvm::Error setInput(unsigned i, const Tensor &value) override {
+    if (i >= values.size())
+      return inner->setInput(i - values.size() + 1, value);
     const TensorSpec &spec = specs[i];
     if (value.dtype() != spec.dtype ||
         value.shape() != llvm::ArrayRef(spec.shape))
@@ -224,13 +228,13 @@ ane::runtime::readPackedInput(func::FuncOp fn) {
   auto attr = fn->getAttrOfType<DictionaryAttr>(kPackedInputAttr);
   if (!attr)
     return std::nullopt;
-  auto type = fn.getNumArguments() == 1
+  auto type = fn.getNumArguments()
                   ? dyn_cast<RankedTensorType>(fn.getArgument(0).getType())
                   : RankedTensorType();
   if (!type || !type.hasStaticShape() || type.getRank() != 4 ||
       type.getDimSize(0) != 1 || type.getDimSize(2) != 1)
-    return error("@" + fn.getSymName() +
-                 " does not have exactly one static [1, C, 1, S] input");
+    return error("the first input of @" + fn.getSymName() +
+                 " is not a static [1, C, 1, S] tensor");
   std::optional<DType> dtype = dtypeFromType(type.getElementType());
   if (!dtype)
     return error("@" + fn.getSymName() + " has an input of unsupported dtype");

@@ -106,12 +106,14 @@ struct MILPackInputsPass
     llvm::BitVector erase(fn.getNumArguments());
     for (auto [i, piece] : llvm::enumerate(layout.inputs)) {
       BlockArgument arg = fn.getArgument(i + 1);
+      erase.set(i + 1);
+      if (arg.use_empty()) // still recorded: callers pass it
+        continue;
       Value v = sliceSpatial(b, arg.getLoc(), packed, piece.channels,
                              piece.offset, piece.width);
       if (cast<RankedTensorType>(v.getType()) != arg.getType())
         v = createReshape(b, arg.getLoc(), v, piece.shape);
       arg.replaceAllUsesWith(v);
-      erase.set(i + 1);
     }
     if (failed(fn.eraseArguments(erase)))
       return signalPassFailure();

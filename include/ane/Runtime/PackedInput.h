@@ -75,9 +75,11 @@ struct PackedInput {
   std::vector<PackedPiece> pieces() const;
 };
 
-/// The packed input of `fn`, std::nullopt when it has no `mil_packed_input`;
-/// an error when the attribute is malformed or the function does not have
-/// exactly one static [1, C, 1, S] input.
+/// The packed input of `fn` (its first input), std::nullopt when it has no
+/// `mil_packed_input`; an error when the attribute is malformed or the first
+/// input is not a static [1, C, 1, S] tensor. (Other inputs, such as the
+/// weights mil-unpack-dynamic-weights turns back into inputs, are passed as
+/// they are.)
 llvm::Expected<std::optional<PackedInput>>
 readPackedInput(mlir::func::FuncOp fn);
 
@@ -91,9 +93,9 @@ llvm::Expected<std::vector<Tensor>> unpackTensor(const PackedInput &p,
                                                  const Tensor &packed);
 
 /// Wraps `kernel` (compiled from function `entry` of `module`) so that its
-/// inputs are the original pieces of the packed input; they are packed into
-/// the real input at eval. Returns `kernel` itself when the function has no
-/// `mil_packed_input`.
+/// inputs are the original pieces of the packed input, then its other
+/// inputs; the pieces are packed into the real input at eval. Returns `kernel`
+/// itself when the function has no `mil_packed_input`.
 llvm::Expected<std::unique_ptr<Kernel>>
 withOriginalInputs(std::unique_ptr<Kernel> kernel, mlir::ModuleOp module,
                    llvm::StringRef entry);
