@@ -535,9 +535,13 @@ def MILPackDynamicWeights : Pass<"mil-pack-dynamic-weights", "mlir::func::FuncOp
                                     shape = array<i64: ...>}, ...]}
     ```
 
-    so callers know where each weight goes. Names come from the constant's
-    `mil.name` attribute or name location, else `weight<i>`. Numerics are
-    unchanged (bit-exact): slices and reshapes move no values.
+    so callers know where each weight goes (`ane-run` takes the weights by
+    name: `--input weight0=w.npy`, see `mil-pack-inputs`). Names come from
+    the constant's `mil.name` attribute or name location, else
+    `weight<i>`. On a function packed by `mil-pack-inputs` (the attribute
+    has `inputs`), the inputs' slices stay on the widened input, `S` is
+    its current width and `inputs` is kept. Numerics are unchanged
+    (bit-exact): slices and reshapes move no values.
   }];
   let options = [
     Option<"minElements", "min-elements", "int64_t", "1",
@@ -559,8 +563,10 @@ def MILUnpackDynamicWeights : Pass<"mil-unpack-dynamic-weights", "mlir::func::Fu
     `[1, C, 1, activation_width]`, and the attribute is removed. The result
     is the multi-input form for hosts and tests that accept several inputs
     (the CPU interpreter); weights are not turned back into constants,
-    since the packed program no longer holds their values. Any other use of
-    the packed input is an error. Bit-exact.
+    since the packed program no longer holds their values. When the
+    attribute lists `inputs` (`mil-pack-inputs`), their slices stay, the
+    input shrinks to `activation_width` and the attribute keeps `inputs`
+    only. Any other use of the packed input is an error. Bit-exact.
   }];
   let dependentDialects = ["ane::mil::MILDialect"];
 }
@@ -584,8 +590,8 @@ def MILPackInputs : Pass<"mil-pack-inputs", "mlir::func::FuncOp"> {
     `[offset_i, offset_i + S_i)`, `offset_0 = 0`. With
     `min-surface-bytes=B`, S grows (zeros at the end) until
     `C · S · element bytes >= B` (one published project reports 49152
-    bytes as the smallest surface that works; the fake device's
-    `min-surface` models it). Every use of input i reads
+    bytes as the smallest surface that works; output surfaces are not
+    padded by this pass). Every use of input i reads
     `slice_by_size(packed, [0, 0, 0, offset_i], [1, C_i, 1, S_i])`,
     reshaped back to `D` when `D` is not that view.
 
