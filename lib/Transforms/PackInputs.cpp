@@ -14,6 +14,8 @@
 #include "ane/Target/MIL/MILTextFormat.h"
 #include "ane/Transforms/Passes.h"
 
+#include "llvm/ADT/StringSet.h"
+
 namespace ane::mil {
 #define GEN_PASS_DEF_MILPACKINPUTS
 #include "ane/Transforms/Passes.h.inc"
@@ -64,9 +66,18 @@ struct MILPackInputsPass
   }
 
   void runOnOperation() override {
-    func::FuncOp fn = getOperation();
-    if (fn.isExternal() || fn.getNumArguments() < 2)
-      return;
+    ModuleOp module = getOperation();
+    // A called function keeps its signature: its callers pass the inputs.
+    llvm::StringSet<> called;
+    module.walk([&](func::CallOp call) { called.insert(call.getCallee()); });
+    for (auto fn : module.getOps<func::FuncOp>())
+      if (!fn.isExternal() && fn.getNumArguments() >= 2 &&
+          !called.contains(fn.getSymName()) && failed(pack(fn)))
+        return signalPassFailure();
+  }
+
+  /// Packs the inputs of `fn` (two or more).
+  LogicalResult pack(func::FuncOp fn) {
     auto first = dyn_cast<ShapedType>(fn.getArgument(0).getType());
     Type elementType = first ? first.getElementType() : Type();
 
@@ -75,12 +86,10 @@ struct MILPackInputsPass
     for (unsigned i = 0; i < fn.getNumArguments(); ++i) {
       PackedPiece piece;
       if (failed(describe(fn, i, elementType, piece)))
-        return signalPassFailure();
-      if (piece.name == packedName) {
-        fn.emitError() << "mil-pack-inputs: packed-name '" << packedName
-                       << "' is the name of an input; choose another";
-        return signalPassFailure();
-      }
+        return failure();
+      if (piece.name == packedName)
+        return fn.emitError() << "mil-pack-inputs: packed-name '" << packedName
+                              << "' is the name of an input; choose another";
       piece.offset = layout.activationWidth;
       layout.activationWidth += piece.width;
       c = std::max(c, piece.channels);
@@ -100,7 +109,7 @@ struct MILPackInputsPass
             b.getDictionaryAttr(b.getNamedAttr(ane::mil::kOpNameAttr,
                                                b.getStringAttr(packedName))),
             fn.getLoc())))
-      return signalPassFailure();
+      return failure();
     BlockArgument packed = fn.getArgument(0);
     b.setInsertionPointToStart(&fn.getBody().front());
     llvm::BitVector erase(fn.getNumArguments());
@@ -116,9 +125,10 @@ struct MILPackInputsPass
       arg.replaceAllUsesWith(v);
     }
     if (failed(fn.eraseArguments(erase)))
-      return signalPassFailure();
+      return failure();
     fn->setAttr(ane::runtime::kPackedInputAttr,
                 ane::runtime::packedInputToAttr(fn.getContext(), layout, c));
+    return success();
   }
 };
 

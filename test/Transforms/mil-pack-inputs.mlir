@@ -82,3 +82,22 @@ func.func @none() -> tensor<1x1x1x1xf16> {
   %c = mil.const {val = dense<1.0> : tensor<1x1x1x1xf16>} : tensor<1x1x1x1xf16>
   return %c : tensor<1x1x1x1xf16>
 }
+
+// -----
+
+// A chain: @part is called, so it keeps its two inputs; @chain, the entry,
+// is packed and passes slices to the call.
+// CHECK-LABEL: func.func @part(%arg0: tensor<1x4x1x8xf16>, %arg1: tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16> {
+// CHECK-NEXT: mil.add %arg0, %arg1
+// CHECK-LABEL: func.func @chain(%arg0: tensor<1x4x1x16xf16> {mil.name = "packed_input"})
+// CHECK-DAG: %[[A:.*]] = mil.slice_by_size %arg0 begin = [0, 0, 0, 0] size = [1, 4, 1, 8]
+// CHECK-DAG: %[[B:.*]] = mil.slice_by_size %arg0 begin = [0, 0, 0, 8] size = [1, 4, 1, 8]
+// CHECK: call @part(%[[A]], %[[B]])
+func.func @part(%a: tensor<1x4x1x8xf16>, %b: tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16> {
+  %0 = mil.add %a, %b : (tensor<1x4x1x8xf16>, tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16>
+  return %0 : tensor<1x4x1x8xf16>
+}
+func.func @chain(%a: tensor<1x4x1x8xf16>, %b: tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16> {
+  %0 = func.call @part(%a, %b) : (tensor<1x4x1x8xf16>, tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16>
+  return %0 : tensor<1x4x1x8xf16>
+}

@@ -571,7 +571,7 @@ def MILUnpackDynamicWeights : Pass<"mil-unpack-dynamic-weights", "mlir::func::Fu
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
-def MILPackInputs : Pass<"mil-pack-inputs", "mlir::func::FuncOp"> {
+def MILPackInputs : Pass<"mil-pack-inputs", "mlir::ModuleOp"> {
   let summary = "pack all inputs of a function into one [1, C, 1, S] input";
   let description = [{
     Some ANE devices reject requests with more than one input (status
@@ -613,7 +613,9 @@ def MILPackInputs : Pass<"mil-pack-inputs", "mlir::func::FuncOp"> {
     afterwards: it appends weights after S and keeps `inputs`.
 
     Functions with fewer than two inputs are left alone (so a second run
-    changes nothing). Errors: an input of dynamic or unranked shape or
+    changes nothing), and so are functions called by a `func.call` in the
+    module (such as the parts of a `mil-split-program` chain): their
+    callers pass the inputs separately. Errors: an input of dynamic or unranked shape or
     without elements, an element type other than f16/f32, inputs of
     different element types, or `packed-name` clashing with an input's
     name. Numerics are unchanged (bit-exact): slices and reshapes move no
