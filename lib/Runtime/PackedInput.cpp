@@ -334,6 +334,15 @@ llvm::Expected<std::unique_ptr<Kernel>> ane::runtime::withOriginalInputsIfNamed(
   });
   if (!named)
     return std::move(kernel);
+  const std::string &packedName = (*packed)->packed.name;
+  if (llvm::none_of(
+          pieces, [&](const PackedPiece &p) { return p.name == packedName; }) &&
+      llvm::any_of(namedInputs,
+                   [&](const auto &in) { return in.first == packedName; }))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "pass either the packed input '" + packedName +
+            "' or its original inputs (" + names + "), not both");
   notes << "ane-run: note: packing the original inputs (" << names
         << ") into the single input '" << (*packed)->packed.name << "' "
         << dtypeName((*packed)->packed.dtype) << " "
