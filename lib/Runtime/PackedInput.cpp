@@ -88,11 +88,26 @@ llvm::Error readPieces(DictionaryAttr attr, StringRef key, StringRef kind,
   return llvm::Error::success();
 }
 
-/// Byte offset of channel `ch` of piece `p` in the packed [1, c, 1, s]
-/// buffer (elements of `elem` bytes); the piece's own tensor holds that
-/// channel's `p.width` elements at `ch * p.width * elem`.
-size_t packedByte(const PackedPiece &p, int64_t ch, int64_t s, size_t elem) {
-  return (ch * s + p.offset) * elem;
+/// Calls `copy(packedByte, pieceByte, bytes)` for each channel row of piece
+/// `p` in the packed [1, C, 1, s] buffer (elements of `elem` bytes): row ch
+/// is at (ch * s + offset) * elem there and at ch * width * elem in the
+/// piece's own row-major tensor.
+template <typename F>
+void forEachRow(const PackedPiece &p, int64_t s, size_t elem, F copy) {
+  size_t row = p.width * elem;
+  for (int64_t ch = 0; ch < p.channels; ++ch)
+    copy((ch * s + p.offset) * elem, ch * row, row);
+}
+
+/// An error unless `t` is a `dtype` tensor of `shape`.
+llvm::Error expectType(const llvm::Twine &what, DType dtype,
+                       llvm::ArrayRef<int64_t> shape, const Tensor &t) {
+  if (t.dtype() == dtype && t.shape() == shape)
+    return llvm::Error::success();
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      what + " expects " + dtypeName(dtype) + " " + shapeToString(shape) +
+          ", got " + dtypeName(t.dtype()) + " " + shapeToString(t.shape()));
 }
 
 /// A kernel whose inputs are the pieces of the wrapped kernel's packed
@@ -117,13 +132,9 @@ public:
     if (i >= values.size())
       return inner->setInput(i - values.size() + 1, value);
     const TensorSpec &spec = specs[i];
-    if (value.dtype() != spec.dtype ||
-        value.shape() != llvm::ArrayRef(spec.shape))
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "input '" + spec.name + "' expects " + dtypeName(spec.dtype) + " " +
-              shapeToString(spec.shape) + ", got " + dtypeName(value.dtype()) +
-              " " + shapeToString(value.shape()));
+    if (llvm::Error err = expectType("input '" + spec.name + "'", spec.dtype,
+                                     spec.shape, value))
+      return err;
     std::memcpy(values[i].raw(), value.raw(), value.byteSize());
     dirty = true;
     return llvm::Error::success();
@@ -261,42 +272,37 @@ ane::runtime::packTensors(const PackedInput &p,
             std::to_string(tensors.size()));
   Tensor packed(p.packed.dtype, p.packed.shape);
   std::memset(packed.raw(), 0, packed.byteSize());
-  for (auto [piece, t] : llvm::zip(pieces, tensors)) {
-    if (t->dtype() != p.packed.dtype || t->shape() != ArrayRef(piece.shape))
-      return llvm::createStringError(
-          llvm::inconvertibleErrorCode(),
-          "packed piece '" + piece.name + "' expects " +
-              dtypeName(p.packed.dtype) + " " + shapeToString(piece.shape) +
-              ", got " + dtypeName(t->dtype()) + " " +
-              shapeToString(t->shape()));
-    size_t elem = dtypeSize(p.packed.dtype), row = piece.width * elem;
-    for (int64_t ch = 0; ch < piece.channels; ++ch)
-      std::memcpy(static_cast<char *>(packed.raw()) +
-                      packedByte(piece, ch, p.packed.shape[3], elem),
-                  static_cast<const char *>(t->raw()) + ch * row, row);
+  size_t elem = dtypeSize(p.packed.dtype);
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const PackedPiece &piece = pieces[i];
+    const Tensor &t = *tensors[i];
+    if (llvm::Error err = expectType("packed piece '" + piece.name + "'",
+                                     p.packed.dtype, piece.shape, t))
+      return std::move(err);
+    forEachRow(piece, p.packed.shape[3], elem,
+               [&](size_t at, size_t from, size_t bytes) {
+                 std::memcpy(static_cast<char *>(packed.raw()) + at,
+                             static_cast<const char *>(t.raw()) + from, bytes);
+               });
   }
   return std::move(packed);
 }
 
 llvm::Expected<std::vector<Tensor>>
 ane::runtime::unpackTensor(const PackedInput &p, const Tensor &packed) {
-  if (packed.dtype() != p.packed.dtype ||
-      packed.shape() != ArrayRef(p.packed.shape))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "packed input '" + p.packed.name + "' expects " +
-            dtypeName(p.packed.dtype) + " " + shapeToString(p.packed.shape) +
-            ", got " + dtypeName(packed.dtype()) + " " +
-            shapeToString(packed.shape()));
+  if (llvm::Error err = expectType("packed input '" + p.packed.name + "'",
+                                   p.packed.dtype, p.packed.shape, packed))
+    return std::move(err);
   std::vector<Tensor> out;
+  size_t elem = dtypeSize(p.packed.dtype);
   for (const PackedPiece &piece : p.pieces()) {
     Tensor &t = out.emplace_back(p.packed.dtype, piece.shape);
-    size_t elem = dtypeSize(p.packed.dtype), row = piece.width * elem;
-    for (int64_t ch = 0; ch < piece.channels; ++ch)
-      std::memcpy(static_cast<char *>(t.raw()) + ch * row,
-                  static_cast<const char *>(packed.raw()) +
-                      packedByte(piece, ch, p.packed.shape[3], elem),
-                  row);
+    forEachRow(piece, p.packed.shape[3], elem,
+               [&](size_t at, size_t to, size_t bytes) {
+                 std::memcpy(static_cast<char *>(t.raw()) + to,
+                             static_cast<const char *>(packed.raw()) + at,
+                             bytes);
+               });
   }
   return std::move(out);
 }
