@@ -10,6 +10,7 @@
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Runtime/PackedInput.h"
 #include "ane/Target/MIL/MILTextFormat.h"
 #include "ane/Transforms/Passes.h"
 
@@ -21,18 +22,27 @@ namespace ane::mil {
 
 using namespace mlir;
 using namespace ane::mil;
+using ane::runtime::kPackedInputAttr;
+using ane::runtime::PackedInputLayout;
 
 namespace {
 
-/// Function attribute describing the packed input (see Passes.td).
-constexpr StringLiteral kPackedInputAttr = "mil_packed_input";
-
-/// `slice_by_size %x begin = [0, 0, 0, offset] size = [1, c, 1, width]`.
-Value sliceSpatial(OpBuilder &b, Location loc, Value x, int64_t c,
-                   int64_t offset, int64_t width) {
-  return SliceBySizeOp::create(
-      b, loc, x, b.getDenseI32ArrayAttr({0, 0, 0, (int32_t)offset}),
-      b.getDenseI32ArrayAttr({1, (int32_t)c, 1, (int32_t)width}));
+/// The function's recorded layout, or `{activation_width = s}` when it has
+/// none; failure (reported) when the attribute is malformed.
+FailureOr<PackedInputLayout> existingLayout(func::FuncOp fn, StringRef pass,
+                                            int64_t c, int64_t s) {
+  auto attr = fn->getAttrOfType<DictionaryAttr>(kPackedInputAttr);
+  if (!attr) {
+    PackedInputLayout layout;
+    layout.activationWidth = s;
+    return layout;
+  }
+  auto layout = ane::runtime::packedInputFromAttr(attr, c, s);
+  if (!layout) {
+    fn.emitError() << pass << ": " << llvm::toString(layout.takeError());
+    return failure();
+  }
+  return std::move(*layout);
 }
 
 /// The MIL name of a constant: its `mil.name`, else its name location.
@@ -83,6 +93,13 @@ struct MILPackDynamicWeightsPass
     }
 
     const int64_t c = input.getDimSize(1), s = input.getDimSize(3);
+    // Inputs packed by mil-pack-inputs stay where they are: their slices
+    // of the input read the same values from the wider one.
+    FailureOr<PackedInputLayout> layout =
+        existingLayout(fn, "mil-pack-dynamic-weights", c, s);
+    if (failed(layout))
+      return signalPassFailure();
+    bool keepSlices = !layout->inputs.empty();
     int64_t total = s;
     for (ConstOp op : weights)
       total += op.getType().getNumElements() / c;
@@ -91,15 +108,17 @@ struct MILPackDynamicWeightsPass
     auto b = OpBuilder::atBlockBegin(&fn.getBody().front());
     SmallVector<OpOperand *> actUses;
     for (OpOperand &use : arg.getUses())
-      actUses.push_back(&use);
+      if (!keepSlices || !isa<SliceBySizeOp>(use.getOwner()))
+        actUses.push_back(&use);
     arg.setType(
         RankedTensorType::get({1, c, 1, total}, input.getElementType()));
     fn.setFunctionType(b.getFunctionType({arg.getType()}, fn.getResultTypes()));
-    Value act = sliceSpatial(b, arg.getLoc(), arg, c, 0, s);
-    for (OpOperand *use : actUses)
-      use->set(act);
+    if (!actUses.empty()) {
+      Value act = sliceSpatial(b, arg.getLoc(), arg, c, 0, s);
+      for (OpOperand *use : actUses)
+        use->set(act);
+    }
 
-    SmallVector<Attribute> entries;
     int64_t offset = s;
     for (auto [i, op] : llvm::enumerate(weights)) {
       auto type = op.getType();
@@ -108,21 +127,14 @@ struct MILPackDynamicWeightsPass
       if (cast<RankedTensorType>(w.getType()) != type)
         w = createReshape(b, op.getLoc(), w, type.getShape());
       op.getResult().replaceAllUsesWith(w);
-      entries.push_back(b.getDictionaryAttr({
-          b.getNamedAttr("name", b.getStringAttr(constName(op, i))),
-          b.getNamedAttr("offset", b.getI64IntegerAttr(offset)),
-          b.getNamedAttr("width", b.getI64IntegerAttr(width)),
-          b.getNamedAttr("shape", b.getDenseI64ArrayAttr(type.getShape())),
-      }));
+      layout->weights.push_back({constName(op, i), offset, width, c,
+                                 ane::runtime::Shape(type.getShape())});
       offset += width;
     }
     for (ConstOp op : weights) // after the loop: `b` inserts before one
       op.erase();
     fn->setAttr(kPackedInputAttr,
-                b.getDictionaryAttr({
-                    b.getNamedAttr("activation_width", b.getI64IntegerAttr(s)),
-                    b.getNamedAttr("weights", b.getArrayAttr(entries)),
-                }));
+                ane::runtime::packedInputToAttr(fn.getContext(), *layout, c));
   }
 };
 
@@ -172,59 +184,58 @@ struct MILUnpackDynamicWeightsPass
 
   void runOnOperation() override {
     func::FuncOp fn = getOperation();
-    auto packed = fn->getAttrOfType<DictionaryAttr>(kPackedInputAttr);
-    if (!packed)
+    if (!fn->hasAttr(kPackedInputAttr))
       return;
-    auto actWidth = packed.getAs<IntegerAttr>("activation_width");
-    auto entries = packed.getAs<ArrayAttr>("weights");
     auto input = fn.getNumArguments() == 1
                      ? dyn_cast<RankedTensorType>(fn.getArgument(0).getType())
                      : RankedTensorType();
-    if (!actWidth || !entries || !input || !isANELayout(input.getShape())) {
+    if (!input || !input.hasStaticShape() || !isANELayout(input.getShape())) {
       fn.emitError() << "mil-unpack-dynamic-weights: malformed '"
                      << kPackedInputAttr
                      << "' or the function has not one [1, C, 1, S] input";
       return signalPassFailure();
     }
-    BlockArgument arg = fn.getArgument(0);
     const int64_t c = input.getDimSize(1);
-    for (Attribute entry : entries) {
-      auto dict = dyn_cast<DictionaryAttr>(entry);
-      auto name = dict ? dict.getAs<StringAttr>("name") : StringAttr();
-      auto offset = dict ? dict.getAs<IntegerAttr>("offset") : IntegerAttr();
-      auto width = dict ? dict.getAs<IntegerAttr>("width") : IntegerAttr();
-      auto shape =
-          dict ? dict.getAs<DenseI64ArrayAttr>("shape") : DenseI64ArrayAttr();
-      if (!name || !offset || !width || !shape) {
-        fn.emitError() << "mil-unpack-dynamic-weights: malformed weight entry "
-                       << entry;
-        return signalPassFailure();
-      }
-      auto type =
-          RankedTensorType::get(shape.asArrayRef(), input.getElementType());
-      if (type.getNumElements() != c * width.getInt()) {
-        fn.emitError() << "mil-unpack-dynamic-weights: weight '"
-                       << name.getValue() << "' has shape " << type
-                       << " but width " << width.getInt() << " at C = " << c;
-        return signalPassFailure();
-      }
+    FailureOr<PackedInputLayout> layout = existingLayout(
+        fn, "mil-unpack-dynamic-weights", c, input.getDimSize(3));
+    if (failed(layout))
+      return signalPassFailure();
+    BlockArgument arg = fn.getArgument(0);
+    for (const ane::runtime::PackedPiece &w : layout->weights) {
+      auto type = RankedTensorType::get(w.shape, input.getElementType());
       unsigned index = fn.getNumArguments();
       OpBuilder b(fn.getContext());
-      if (failed(fn.insertArgument(
-              index, type,
-              b.getDictionaryAttr(b.getNamedAttr(kOpNameAttr, name)),
-              fn.getLoc())) ||
-          failed(replaceSlice(fn, arg, offset.getInt(), width.getInt(),
-                              fn.getArgument(index))))
+      if (w.channels != c) {
+        fn.emitError() << "mil-unpack-dynamic-weights: weight '" << w.name
+                       << "' does not span all " << c << " channels";
+        return signalPassFailure();
+      }
+      if (failed(fn.insertArgument(index, type,
+                                   b.getDictionaryAttr(b.getNamedAttr(
+                                       kOpNameAttr, b.getStringAttr(w.name))),
+                                   fn.getLoc())) ||
+          failed(
+              replaceSlice(fn, arg, w.offset, w.width, fn.getArgument(index))))
         return signalPassFailure();
     }
-    auto actType = RankedTensorType::get({1, c, 1, actWidth.getInt()},
-                                         input.getElementType());
+    // What remains are slices of [0, activation_width): the activation
+    // slices of mil-pack-dynamic-weights (replaced by the input itself), or
+    // the input slices of mil-pack-inputs (kept, with the attribute's
+    // `inputs`).
+    const int64_t actWidth = layout->activationWidth;
+    auto actType =
+        RankedTensorType::get({1, c, 1, actWidth}, input.getElementType());
+    bool keepSlices = !layout->inputs.empty();
     SmallVector<SliceBySizeOp> actSlices;
     for (Operation *user : arg.getUsers()) {
       auto slice = dyn_cast<SliceBySizeOp>(user);
-      if (!slice || slice.getType() != actType ||
-          !llvm::all_of(slice.getBegin(), [](int32_t v) { return v == 0; })) {
+      bool inside =
+          slice &&
+          (keepSlices ? slice.getBegin()[3] + slice.getSize()[3] <= actWidth
+                      : slice.getType() == actType &&
+                            llvm::all_of(slice.getBegin(),
+                                         [](int32_t v) { return v == 0; }));
+      if (!inside) {
         user->emitOpError() << "mil-unpack-dynamic-weights: reads the packed "
                                "input outside the recorded activation and "
                                "weight slices";
@@ -233,15 +244,22 @@ struct MILUnpackDynamicWeightsPass
       actSlices.push_back(slice);
     }
     arg.setType(actType);
-    for (SliceBySizeOp slice : actSlices) {
-      slice.getResult().replaceAllUsesWith(arg);
-      slice.erase();
-    }
+    if (!keepSlices)
+      for (SliceBySizeOp slice : actSlices) {
+        slice.getResult().replaceAllUsesWith(arg);
+        slice.erase();
+      }
     SmallVector<Type> inputs(fn.getArgumentTypes());
     inputs[0] = actType;
     fn.setFunctionType(
         FunctionType::get(fn.getContext(), inputs, fn.getResultTypes()));
-    fn->removeAttr(kPackedInputAttr);
+    if (keepSlices) {
+      layout->weights.clear();
+      fn->setAttr(kPackedInputAttr,
+                  ane::runtime::packedInputToAttr(fn.getContext(), *layout, c));
+    } else {
+      fn->removeAttr(kPackedInputAttr);
+    }
   }
 };
 

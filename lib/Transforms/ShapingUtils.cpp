@@ -94,6 +94,13 @@ Value ane::mil::createReshape(OpBuilder &b, Location loc, Value x,
                            x, b.getDenseI32ArrayAttr(shape32));
 }
 
+Value ane::mil::sliceSpatial(OpBuilder &b, Location loc, Value x, int64_t c,
+                             int64_t offset, int64_t width) {
+  return SliceBySizeOp::create(
+      b, loc, x, b.getDenseI32ArrayAttr({0, 0, 0, (int32_t)offset}),
+      b.getDenseI32ArrayAttr({1, (int32_t)c, 1, (int32_t)width}));
+}
+
 Value ane::mil::createTranspose(OpBuilder &b, Location loc, Value x,
                                 ArrayRef<int32_t> perm) {
   return TransposeOp::create(b, loc, x, b.getDenseI32ArrayAttr(perm));

@@ -31,6 +31,11 @@ mlir::FailureOr<mlir::ElementsAttr> transposeElements2D(mlir::Attribute value);
 mlir::Value createReshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
                           llvm::ArrayRef<int64_t> shape);
 
+/// `mil.slice_by_size %x begin = [0, 0, 0, offset] size = [1, c, 1, width]`
+/// (a piece of a packed [1, C, 1, S] input).
+mlir::Value sliceSpatial(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
+                         int64_t c, int64_t offset, int64_t width);
+
 /// `mil.transpose %x perm = perm` (result type inferred).
 mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
                             mlir::Value x, llvm::ArrayRef<int32_t> perm);

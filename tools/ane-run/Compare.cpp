@@ -16,6 +16,7 @@
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Half.h"
 #include "ane/Runtime/Npy.h"
+#include "ane/Runtime/PackedInput.h"
 #include "ane/Runtime/ProgramLoader.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -120,6 +121,8 @@ std::unique_ptr<Kernel> compile(StringRef path, StringRef entry,
     return nullptr;
   }
   auto kernel = createCpuBackend()->compile(**module, entry);
+  if (kernel) // a packed input is fed from its original inputs
+    kernel = withOriginalInputs(std::move(*kernel), **module, entry);
   if (!kernel) {
     fail(path + ": " + llvm::toString(kernel.takeError()));
     return nullptr;

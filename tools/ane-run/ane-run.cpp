@@ -22,6 +22,7 @@
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Half.h"
 #include "ane/Runtime/Npy.h"
+#include "ane/Runtime/PackedInput.h"
 #include "ane/Runtime/ProgramLoader.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -215,6 +216,9 @@ std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
   }
   backendName = backend->name().str();
   auto kernel = backend->compile(**module, o.entry);
+  if (kernel) // --input NAME=... may name the pieces of a packed input
+    kernel = withOriginalInputsIfNamed(std::move(*kernel), **module, o.entry,
+                                       o.inputs, llvm::errs());
   if (!kernel) {
     fail(llvm::toString(kernel.takeError()));
     return nullptr;

@@ -535,9 +535,13 @@ def MILPackDynamicWeights : Pass<"mil-pack-dynamic-weights", "mlir::func::FuncOp
                                     shape = array<i64: ...>}, ...]}
     ```
 
-    so callers know where each weight goes. Names come from the constant's
-    `mil.name` attribute or name location, else `weight<i>`. Numerics are
-    unchanged (bit-exact): slices and reshapes move no values.
+    so callers know where each weight goes (`ane-run` takes the weights by
+    name: `--input weight0=w.npy`, see `mil-pack-inputs`). Names come from
+    the constant's `mil.name` attribute or name location, else
+    `weight<i>`. On a function packed by `mil-pack-inputs` (the attribute
+    has `inputs`), the inputs' slices stay on the widened input, `S` is
+    its current width and `inputs` is kept. Numerics are unchanged
+    (bit-exact): slices and reshapes move no values.
   }];
   let options = [
     Option<"minElements", "min-elements", "int64_t", "1",
@@ -559,9 +563,71 @@ def MILUnpackDynamicWeights : Pass<"mil-unpack-dynamic-weights", "mlir::func::Fu
     `[1, C, 1, activation_width]`, and the attribute is removed. The result
     is the multi-input form for hosts and tests that accept several inputs
     (the CPU interpreter); weights are not turned back into constants,
-    since the packed program no longer holds their values. Any other use of
-    the packed input is an error. Bit-exact.
+    since the packed program no longer holds their values. When the
+    attribute lists `inputs` (`mil-pack-inputs`), their slices stay, the
+    input shrinks to `activation_width` and the attribute keeps `inputs`
+    only. Any other use of the packed input is an error. Bit-exact.
   }];
+  let dependentDialects = ["ane::mil::MILDialect"];
+}
+
+def MILPackInputs : Pass<"mil-pack-inputs", "mlir::ModuleOp"> {
+  let summary = "pack all inputs of a function into one [1, C, 1, S] input";
+  let description = [{
+    Some ANE devices reject requests with more than one input (status
+    0x1d); the public training kernels therefore read everything from one
+    `[1, C, 1, S]` input and cut it apart with `slice_by_size`. This pass
+    gives a function with two or more inputs that single input.
+
+    Each input of static shape `D` is first viewed as `[1, C_i, 1, S_i]`:
+    itself when `D` is already `[1, C, 1, S]`, otherwise `C_i` = the
+    product of all dims but the last and `S_i` = the last dim (`[N]` →
+    `[1, 1, 1, N]`, a scalar → `[1, 1, 1, 1]`; a row-major reshape, no
+    transpose). The packed input is `[1, C, 1, S]` with `C = max C_i`
+    (inputs with fewer channels are padded with zeros: "pad to max C")
+    and the inputs placed one after another on the spatial axis in
+    argument order: input i occupies channels `[0, C_i)` and positions
+    `[offset_i, offset_i + S_i)`, `offset_0 = 0`. With
+    `min-surface-bytes=B`, S grows (zeros at the end) until
+    `C · S · element bytes >= B` (one published project reports 49152
+    bytes as the smallest surface that works; output surfaces are not
+    padded by this pass). Every use of input i reads
+    `slice_by_size(packed, [0, 0, 0, offset_i], [1, C_i, 1, S_i])`,
+    reshaped back to `D` when `D` is not that view.
+
+    The packed input is named `packed-name` (`mil.name`) and the function
+    records the layout in the attribute that `mil-pack-dynamic-weights`
+    also writes (one format, one reader: `ane/Runtime/PackedInput.h`):
+
+    ```mlir
+    mil_packed_input = {activation_width = S : i64,
+                        inputs = [{name = "x", offset = 0 : i64,
+                                   width = S_0 : i64, shape = array<i64: ...>
+                                   [, channels = C_0 : i64]}, ...]}
+    ```
+
+    (`channels` is written where it differs from C.) Input names are the
+    inputs' `mil.name`, else their name location, else `arg<i>`, as
+    `ane-run --input NAME=...` knows them; `ane-run` packs tensors given
+    under these names itself. `mil-pack-dynamic-weights` may run
+    afterwards: it appends weights after S and keeps `inputs`.
+
+    Functions with fewer than two inputs are left alone (so a second run
+    changes nothing), and so are functions called by a `func.call` in the
+    module (such as the parts of a `mil-split-program` chain): their
+    callers pass the inputs separately. Errors: an input of dynamic or unranked shape or
+    without elements, an element type other than f16/f32, inputs of
+    different element types, or `packed-name` clashing with an input's
+    name. Numerics are unchanged (bit-exact): slices and reshapes move no
+    values.
+  }];
+  let options = [
+    Option<"packedName", "packed-name", "std::string", "\"packed_input\"",
+           "MIL name of the single packed input">,
+    Option<"minSurfaceBytes", "min-surface-bytes", "int64_t", "0",
+           "Pad the spatial axis until the packed input has at least this "
+           "many bytes (0 = no padding)">,
+  ];
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
