@@ -32,7 +32,7 @@ static Error makeError(const llvm::Twine &msg) {
 static std::string withHint(std::string text, int64_t code) {
   if (code == 0x1d)
     text += " [0x1d: some ANE/OS versions reject requests with more than one "
-            "input; pack the inputs along the spatial axis of one input]";
+            "input; pack them into one with ane-opt -mil-pack-inputs]";
   return text;
 }
 

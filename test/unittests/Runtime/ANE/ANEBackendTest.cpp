@@ -192,7 +192,7 @@ TEST_F(ANEBackendTest, SeveralInputsRejectedWith0x1dOrBoundInOrder) {
     setInputs(**k);
     std::string err = errorText((*k)->eval());
     EXPECT_NE(err.find("status 0x1d"), std::string::npos) << err;
-    EXPECT_NE(err.find("pack the inputs along the spatial axis of one input"),
+    EXPECT_NE(err.find("pack them into one with ane-opt -mil-pack-inputs"),
               std::string::npos)
         << err;
   }
