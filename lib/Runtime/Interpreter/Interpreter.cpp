@@ -118,6 +118,16 @@ public:
 
 } // namespace ane::runtime
 
+bool ane::runtime::detail::diagnoseUnloadedBlob(Operation *op, Attribute val) {
+  auto blob = dyn_cast_or_null<ane::mil::BlobFileAttr>(val);
+  if (!blob)
+    return false;
+  op->emitError() << "interpreter: weight blob '" << blob.getPath()
+                  << "' at offset " << blob.getOffset()
+                  << " was not loaded; import the program with its weights";
+  return true;
+}
+
 /// Copies the elements of a dense or dense_resource attribute into `t`.
 LogicalResult ane::runtime::detail::elementsToTensor(Operation *op,
                                                      Attribute val, Tensor &t) {
@@ -162,11 +172,8 @@ LogicalResult ane::runtime::detail::elementsToTensor(Operation *op,
         t.data<uint8_t>()[i] = t.data<uint8_t>()[i] != 0;
     return success();
   }
-  if (auto blob = dyn_cast<ane::mil::BlobFileAttr>(val))
-    return op->emitError() << "interpreter: weight blob '" << blob.getPath()
-                           << "' at offset " << blob.getOffset()
-                           << " was not loaded; import the program with its "
-                              "weights";
+  if (diagnoseUnloadedBlob(op, val))
+    return failure();
   return op->emitError() << "interpreter: unsupported constant value " << val;
 }
 
