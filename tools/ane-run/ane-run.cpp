@@ -16,11 +16,11 @@
 
 #include "Compare.h"
 #include "DeviceFlags.h"
+#include "RandomInputs.h"
 
 #include "ane/InitAll.h"
 #include "ane/Runtime/ANE/ProbeCommand.h"
 #include "ane/Runtime/Backend.h"
-#include "ane/Runtime/Half.h"
 #include "ane/Runtime/Npy.h"
 #include "ane/Runtime/ProgramLoader.h"
 
@@ -149,41 +149,6 @@ std::string parseArgs(int argc, char **argv, Options &o) {
   return ane::run::registerANEBackendFromFlags(o.device);
 }
 
-/// Deterministic random values in the dtype's natural range: floats in
-/// [-1, 1), signed ints in [-8, 8), unsigned in [0, 16), bools 0/1.
-void fillRandom(Tensor &t, std::mt19937_64 &gen) {
-  std::uniform_real_distribution<float> real(-1.f, 1.f);
-  std::uniform_int_distribution<int> sint(-8, 7), uint(0, 15), bit(0, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i) {
-    switch (t.dtype()) {
-    case DType::F16:
-      t.data<uint16_t>()[i] = floatToHalf(real(gen));
-      break;
-    case DType::F32:
-      t.data<float>()[i] = real(gen);
-      break;
-    case DType::I8:
-      t.data<int8_t>()[i] = sint(gen);
-      break;
-    case DType::U8:
-      t.data<uint8_t>()[i] = uint(gen);
-      break;
-    case DType::I16:
-      t.data<int16_t>()[i] = sint(gen);
-      break;
-    case DType::U16:
-      t.data<uint16_t>()[i] = uint(gen);
-      break;
-    case DType::I32:
-      t.data<int32_t>()[i] = sint(gen);
-      break;
-    case DType::Bool:
-      t.data<uint8_t>()[i] = bit(gen);
-      break;
-    }
-  }
-}
-
 /// Loads the program, compiles it on the chosen backend and sets inputs.
 /// Returns the kernel or prints an error.
 std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
@@ -263,7 +228,7 @@ std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
       return nullptr;
     }
     Tensor t(specs[i].dtype, specs[i].shape);
-    fillRandom(t, gen);
+    ane::run::fillRandom(t, gen);
     if (llvm::Error err = k->setInput(i, t)) {
       fail(llvm::toString(std::move(err)));
       return nullptr;
