@@ -244,6 +244,10 @@ int runCommand(const Options &o, mlir::MLIRContext &ctx) {
     return 1;
   if (llvm::Error err = k->eval())
     return fail(llvm::toString(std::move(err)));
+  KernelStats st = k->stats();
+  if (st.programs > 1 || st.dispatches > 1)
+    llvm::errs() << "ane-run: note: @" << o.entry << " ran as " << st.dispatches
+                 << " dispatches of " << st.programs << " programs\n";
   if (!o.outputDir.empty())
     if (std::error_code ec = llvm::sys::fs::create_directories(o.outputDir))
       return fail("cannot create '" + o.outputDir + "': " + ec.message());
@@ -310,10 +314,12 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
         "{\"program\": \"%s\", \"entry\": \"%s\", \"backend\": \"%s\", "
         "\"weight_mb\": %.3f, \"gflop\": %.4f, \"ms_per_eval\": %.4f, "
         "\"tflops\": %.5f, \"warmup\": %lld, \"iters\": %lld, "
-        "\"peak_live_mb\": %.3f",
+        "\"peak_live_mb\": %.3f, \"programs\": %lld, \"dispatches_per_eval\": "
+        "%lld",
         config.c_str(), o.entry.c_str(), backendName.c_str(), weightMB, gflop,
         ms, tflops, (long long)o.warmup, (long long)o.iters,
-        st.peakBytes / (1024.0 * 1024.0));
+        st.peakBytes / (1024.0 * 1024.0), (long long)st.programs,
+        (long long)st.dispatches);
     if (st.deviceTime)
       llvm::outs() << llvm::format(", \"device_ms_per_eval\": %.4f", deviceMs);
     llvm::outs() << "}\n";
@@ -325,6 +331,9 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
   llvm::outs() << std::string(78, '-') << "\n";
   llvm::outs() << llvm::format("%-40s %8.1f %8.2f %7.3f ms %8.3f\n",
                                label.c_str(), weightMB, gflop, ms, tflops);
+  if (st.programs > 1 || st.dispatches > 1)
+    llvm::outs() << "programs: " << st.programs
+                 << ", dispatches per eval: " << st.dispatches << "\n";
   if (st.deviceTime)
     llvm::outs() << llvm::format(
         "device time (hwExecutionTime): %.3f ms/eval\n", deviceMs);
