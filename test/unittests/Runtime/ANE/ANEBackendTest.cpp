@@ -4,8 +4,8 @@
 // through the device protocol, programs on the MIL importer + interpreter):
 // outputs equal to the cpu backend's bit for bit, the recorded call
 // sequence, statistics, call chains (one program per callee), several
-// inputs, the compile budget, entry selection
-// and the errors for unusable programs and platforms.
+// inputs, the compile budget, entry selection and the errors for unusable
+// programs and platforms.
 //
 //===----------------------------------------------------------------------===//
 
