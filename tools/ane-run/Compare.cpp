@@ -11,10 +11,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Compare.h"
+#include "RandomInputs.h"
 
 #include "ane/InitAll.h"
 #include "ane/Runtime/Backend.h"
-#include "ane/Runtime/Half.h"
 #include "ane/Runtime/Npy.h"
 #include "ane/Runtime/PackedInput.h"
 #include "ane/Runtime/ProgramLoader.h"
@@ -130,29 +130,16 @@ std::unique_ptr<Kernel> compile(StringRef path, StringRef entry,
   return std::move(*kernel);
 }
 
-/// The inputs of `specs`: DIR/<name>.npy, or uniform values in [-1, 1) for
-/// float inputs as `ane-run run --random-inputs` draws them.
+/// The inputs of `specs`: DIR/<name>.npy, or the values `ane-run run
+/// --random-inputs` draws with the same seed.
 std::optional<std::vector<Tensor>>
 makeInputs(const CompareOptions &o, llvm::ArrayRef<TensorSpec> specs) {
   std::vector<Tensor> inputs;
   std::mt19937_64 gen(o.seed);
-  std::uniform_real_distribution<float> real(-1.f, 1.f);
   for (const TensorSpec &spec : specs) {
     if (o.randomInputs) {
-      if (spec.dtype != DType::F16 && spec.dtype != DType::F32) {
-        fail("--random-inputs fills float inputs only; pass --inputs DIR "
-             "with " +
-             spec.name + ".npy (" + dtypeName(spec.dtype) + ")");
-        return std::nullopt;
-      }
       Tensor t(spec.dtype, spec.shape);
-      for (int64_t i = 0; i < t.numElements(); ++i) {
-        float v = real(gen);
-        if (spec.dtype == DType::F16)
-          t.data<uint16_t>()[i] = floatToHalf(v);
-        else
-          t.data<float>()[i] = v;
-      }
+      ane::run::fillRandom(t, gen);
       inputs.push_back(std::move(t));
       continue;
     }

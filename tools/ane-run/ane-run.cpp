@@ -16,11 +16,11 @@
 
 #include "Compare.h"
 #include "DeviceFlags.h"
+#include "RandomInputs.h"
 
 #include "ane/InitAll.h"
 #include "ane/Runtime/ANE/ProbeCommand.h"
 #include "ane/Runtime/Backend.h"
-#include "ane/Runtime/Half.h"
 #include "ane/Runtime/Npy.h"
 #include "ane/Runtime/PackedInput.h"
 #include "ane/Runtime/ProgramLoader.h"
@@ -150,41 +150,6 @@ std::string parseArgs(int argc, char **argv, Options &o) {
   return ane::run::registerANEBackendFromFlags(o.device);
 }
 
-/// Deterministic random values in the dtype's natural range: floats in
-/// [-1, 1), signed ints in [-8, 8), unsigned in [0, 16), bools 0/1.
-void fillRandom(Tensor &t, std::mt19937_64 &gen) {
-  std::uniform_real_distribution<float> real(-1.f, 1.f);
-  std::uniform_int_distribution<int> sint(-8, 7), uint(0, 15), bit(0, 1);
-  for (int64_t i = 0; i < t.numElements(); ++i) {
-    switch (t.dtype()) {
-    case DType::F16:
-      t.data<uint16_t>()[i] = floatToHalf(real(gen));
-      break;
-    case DType::F32:
-      t.data<float>()[i] = real(gen);
-      break;
-    case DType::I8:
-      t.data<int8_t>()[i] = sint(gen);
-      break;
-    case DType::U8:
-      t.data<uint8_t>()[i] = uint(gen);
-      break;
-    case DType::I16:
-      t.data<int16_t>()[i] = sint(gen);
-      break;
-    case DType::U16:
-      t.data<uint16_t>()[i] = uint(gen);
-      break;
-    case DType::I32:
-      t.data<int32_t>()[i] = sint(gen);
-      break;
-    case DType::Bool:
-      t.data<uint8_t>()[i] = bit(gen);
-      break;
-    }
-  }
-}
-
 /// Loads the program, compiles it on the chosen backend and sets inputs.
 /// Returns the kernel or prints an error.
 std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
@@ -267,7 +232,7 @@ std::unique_ptr<Kernel> prepare(const Options &o, mlir::MLIRContext &ctx,
       return nullptr;
     }
     Tensor t(specs[i].dtype, specs[i].shape);
-    fillRandom(t, gen);
+    ane::run::fillRandom(t, gen);
     if (llvm::Error err = k->setInput(i, t)) {
       fail(llvm::toString(std::move(err)));
       return nullptr;
@@ -283,6 +248,10 @@ int runCommand(const Options &o, mlir::MLIRContext &ctx) {
     return 1;
   if (llvm::Error err = k->eval())
     return fail(llvm::toString(std::move(err)));
+  KernelStats st = k->stats();
+  if (st.programs > 1 || st.dispatches > 1)
+    llvm::errs() << "ane-run: note: @" << o.entry << " ran as " << st.dispatches
+                 << " dispatches of " << st.programs << " programs\n";
   if (!o.outputDir.empty())
     if (std::error_code ec = llvm::sys::fs::create_directories(o.outputDir))
       return fail("cannot create '" + o.outputDir + "': " + ec.message());
@@ -349,10 +318,12 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
         "{\"program\": \"%s\", \"entry\": \"%s\", \"backend\": \"%s\", "
         "\"weight_mb\": %.3f, \"gflop\": %.4f, \"ms_per_eval\": %.4f, "
         "\"tflops\": %.5f, \"warmup\": %lld, \"iters\": %lld, "
-        "\"peak_live_mb\": %.3f",
+        "\"peak_live_mb\": %.3f, \"programs\": %lld, \"dispatches_per_eval\": "
+        "%lld",
         config.c_str(), o.entry.c_str(), backendName.c_str(), weightMB, gflop,
         ms, tflops, (long long)o.warmup, (long long)o.iters,
-        st.peakBytes / (1024.0 * 1024.0));
+        st.peakBytes / (1024.0 * 1024.0), (long long)st.programs,
+        (long long)st.dispatches);
     if (st.deviceTime)
       llvm::outs() << llvm::format(", \"device_ms_per_eval\": %.4f", deviceMs);
     llvm::outs() << "}\n";
@@ -364,6 +335,9 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
   llvm::outs() << std::string(78, '-') << "\n";
   llvm::outs() << llvm::format("%-40s %8.1f %8.2f %7.3f ms %8.3f\n",
                                label.c_str(), weightMB, gflop, ms, tflops);
+  if (st.programs > 1 || st.dispatches > 1)
+    llvm::outs() << "programs: " << st.programs
+                 << ", dispatches per eval: " << st.dispatches << "\n";
   if (st.deviceTime)
     llvm::outs() << llvm::format(
         "device time (hwExecutionTime): %.3f ms/eval\n", deviceMs);

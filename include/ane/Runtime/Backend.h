@@ -31,6 +31,8 @@ struct KernelStats {
   size_t peakBytes = 0;    ///< host bytes of live intermediate values
   int64_t flops = 0;       ///< FLOPs of one eval, from the program's ops
   int64_t weightBytes = 0; ///< bytes of the program's constants
+  int64_t programs = 1;    ///< programs compiled (a call chain: one per part)
+  int64_t dispatches = 1;  ///< program evaluations per eval
 };
 
 /// A compiled program, ready to evaluate.

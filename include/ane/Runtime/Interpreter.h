@@ -6,7 +6,9 @@
 // lifetimes; evaluating runs the closures in order. Values whose type is fp16
 // are stored as fp16; each op computes in fp32 and rounds its result to the
 // declared dtype (see docs/Interpreter.md). Buffers come from a pool, go back
-// to it after their last use, and are reused across evaluations.
+// to it after their last use, and are reused across evaluations. A func.call
+// of another function of the module runs that function, prepared once per
+// callee (recursion is rejected when preparing).
 //
 //===----------------------------------------------------------------------===//
 

@@ -4,6 +4,10 @@
 // text + weight files, describes each input/output as a dense fp16/fp32
 // device tensor, and compiles it through ANEDevice. ANEKernel copies Tensors
 // in and out of the model's IOSurfaces and keeps the platform alive.
+// An entry that is a chain of func.calls (mil-split-program) compiles each
+// callee once as a program of its own; ChainKernel evaluates them in call
+// order, feeding each call's operands from the entry's inputs or earlier
+// calls' outputs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +18,9 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/StringMap.h"
 
+#include <cstring>
 #include <mutex>
 
 using namespace ane::device;
@@ -180,6 +186,90 @@ private:
   KernelStats st;
 };
 
+/// A func.call chain: one kernel per distinct callee, evaluated per call.
+class ChainKernel : public Kernel {
+public:
+  struct Call {
+    Kernel *kernel;
+    llvm::SmallVector<unsigned, 4> args; ///< value indices of the operands
+    unsigned firstResult;                ///< value index of result 0
+  };
+
+  ChainKernel(std::vector<std::unique_ptr<Kernel>> parts,
+              std::vector<Call> calls, std::vector<TensorSpec> ins,
+              std::vector<TensorSpec> outs, std::vector<unsigned> outValues,
+              unsigned numValues)
+      : parts(std::move(parts)), calls(std::move(calls)), ins(std::move(ins)),
+        outs(std::move(outs)), outValues(std::move(outValues)),
+        values(numValues) {
+    for (auto [i, spec] : llvm::enumerate(this->ins))
+      values[i] = Tensor(spec.dtype, spec.shape);
+    st.programs = this->parts.size();
+    st.dispatches = this->calls.size();
+    for (const Call &call : this->calls)
+      st.flops += call.kernel->stats().flops;
+    for (const auto &part : this->parts)
+      st.weightBytes += part->stats().weightBytes;
+  }
+  llvm::ArrayRef<TensorSpec> inputs() const override { return ins; }
+  llvm::ArrayRef<TensorSpec> outputs() const override { return outs; }
+
+  Error setInput(unsigned i, const Tensor &value) override {
+    if (i >= ins.size())
+      return makeError("input index " + llvm::Twine(i) + " out of range");
+    const TensorSpec &spec = ins[i];
+    if (value.dtype() != spec.dtype ||
+        value.shape() != llvm::ArrayRef(spec.shape))
+      return makeError("input '" + spec.name + "' expects " +
+                       dtypeName(spec.dtype) + " " + shapeToString(spec.shape) +
+                       ", got " + dtypeName(value.dtype()) + " " +
+                       shapeToString(value.shape()));
+    std::memcpy(values[i].raw(), value.raw(), value.byteSize());
+    return Error::success();
+  }
+
+  Error eval() override {
+    double ms = 0;
+    bool deviceTime = true;
+    for (const Call &call : calls) {
+      for (auto [i, v] : llvm::enumerate(call.args))
+        if (Error err = call.kernel->setInput(i, values[v]))
+          return err;
+      if (Error err = call.kernel->eval())
+        return err;
+      KernelStats ks = call.kernel->stats();
+      ms += ks.lastMs;
+      deviceTime &= ks.deviceTime;
+      for (size_t i = 0; i < call.kernel->outputs().size(); ++i) {
+        const Tensor &out = call.kernel->output(i);
+        Tensor &dst = values[call.firstResult + i];
+        if (dst.empty())
+          dst = Tensor(out.dtype(), out.shape());
+        std::memcpy(dst.raw(), out.raw(), out.byteSize());
+      }
+    }
+    ++st.evals;
+    st.lastMs = ms;
+    st.totalMs += ms;
+    st.deviceTime = deviceTime;
+    return Error::success();
+  }
+
+  const Tensor &output(unsigned i) const override {
+    return values[outValues[i]];
+  }
+  KernelStats stats() const override { return st; }
+
+private:
+  std::vector<std::unique_ptr<Kernel>> parts;
+  std::vector<Call> calls;
+  std::vector<TensorSpec> ins, outs;
+  std::vector<unsigned> outValues;
+  /// The entry's inputs, then each call's results in order.
+  std::vector<Tensor> values;
+  KernelStats st;
+};
+
 class ANEBackend : public Backend {
 public:
   ANEBackend(std::shared_ptr<FakePlatform> fake,
@@ -192,6 +282,16 @@ public:
     auto fn = module.lookupSymbol<mlir::func::FuncOp>(entry);
     if (!fn)
       return makeError("no function @" + entry + " in the program");
+    if (!fn.isExternal() &&
+        !fn.getBody().front().getOps<mlir::func::CallOp>().empty())
+      return compileChain(module, fn);
+    return compileProgram(module, fn);
+  }
+
+private:
+  /// Compiles `fn` as one device program.
+  Expected<std::unique_ptr<Kernel>> compileProgram(mlir::ModuleOp module,
+                                                   mlir::func::FuncOp fn) {
     std::vector<TensorSpec> ins, outs;
     std::vector<ANETensorDesc> inDescs, outDescs;
     for (auto [i, type] : llvm::enumerate(fn.getArgumentTypes()))
@@ -230,7 +330,92 @@ public:
                                        countWork(fn));
   }
 
-private:
+  /// Compiles a chain: `fn`'s body must be func.calls and a return; each
+  /// distinct callee becomes one device program.
+  Expected<std::unique_ptr<Kernel>> compileChain(mlir::ModuleOp module,
+                                                 mlir::func::FuncOp fn) {
+    mlir::Block &body = fn.getBody().front();
+    std::string others;
+    for (mlir::Operation &op : body.without_terminator())
+      if (!llvm::isa<mlir::func::CallOp>(op)) {
+        std::string what;
+        llvm::raw_string_ostream os(what);
+        os << (others.empty() ? "" : ", ") << "'" << op.getName() << "'";
+        if (auto fl = op.getLoc()->findInstanceOf<mlir::FileLineColLoc>())
+          os << " at " << fl.getFilename().getValue() << ":" << fl.getLine()
+             << ":" << fl.getColumn();
+        others += what;
+      }
+    if (!others.empty())
+      return makeError("the ane backend runs a chain of calls only; @" +
+                       fn.getSymName() +
+                       " has ops between the calls: " + others +
+                       " (run it with --backend cpu, or move them "
+                       "into the called functions)");
+    std::vector<TensorSpec> ins, outs;
+    for (auto [i, arg] : llvm::enumerate(fn.getArguments())) {
+      auto type = llvm::cast<mlir::RankedTensorType>(arg.getType());
+      std::optional<DType> dt = dtypeFromType(type.getElementType());
+      if (!dt || !type.hasStaticShape())
+        return makeError("input " + llvm::Twine(i) + " of @" + fn.getSymName() +
+                         " must be a statically shaped tensor");
+      ins.push_back({milIOName(fn.getArgAttrDict(i), arg.getLoc(),
+                               "arg" + std::to_string(i)),
+                     *dt,
+                     Shape(type.getShape().begin(), type.getShape().end())});
+    }
+    llvm::DenseMap<mlir::Value, unsigned> valueIndex;
+    for (auto [i, arg] : llvm::enumerate(fn.getArguments()))
+      valueIndex[arg] = i;
+    unsigned numValues = fn.getNumArguments();
+    std::vector<std::unique_ptr<Kernel>> parts;
+    llvm::StringMap<Kernel *> partOf;
+    std::vector<ChainKernel::Call> calls;
+    for (auto call : body.getOps<mlir::func::CallOp>()) {
+      auto callee = module.lookupSymbol<mlir::func::FuncOp>(call.getCallee());
+      if (!callee)
+        return makeError("@" + fn.getSymName() + " calls @" + call.getCallee() +
+                         ", which is not in the program");
+      Kernel *&kernel = partOf[callee.getSymName()];
+      if (!kernel) {
+        if (!callee.isExternal() &&
+            !callee.getBody().front().getOps<mlir::func::CallOp>().empty())
+          return makeError("@" + callee.getSymName() +
+                           " calls other functions: the ane backend runs "
+                           "one level of calls (merge or inline the inner "
+                           "chain)");
+        auto part = compileProgram(module, callee);
+        if (!part)
+          return makeError("@" + callee.getSymName() + ": " +
+                           llvm::toString(part.takeError()));
+        parts.push_back(std::move(*part));
+        kernel = parts.back().get();
+      }
+      ChainKernel::Call c{kernel, {}, numValues};
+      for (mlir::Value v : call.getOperands())
+        c.args.push_back(valueIndex.lookup(v));
+      for (mlir::Value r : call.getResults())
+        valueIndex[r] = numValues++;
+      calls.push_back(std::move(c));
+    }
+    auto ret = llvm::cast<mlir::func::ReturnOp>(body.getTerminator());
+    std::vector<unsigned> outValues;
+    for (auto [i, v] : llvm::enumerate(ret.getOperands())) {
+      outValues.push_back(valueIndex.lookup(v));
+      auto type = llvm::cast<mlir::RankedTensorType>(v.getType());
+      std::string name = milIOName(fn.getResultAttrDict(i), v.getLoc(),
+                                   "output" + std::to_string(i));
+      for (const TensorSpec &prev : outs)
+        if (prev.name == name)
+          name += "_" + std::to_string(i);
+      outs.push_back({std::move(name), *dtypeFromType(type.getElementType()),
+                      Shape(type.getShape().begin(), type.getShape().end())});
+    }
+    return std::make_unique<ChainKernel>(std::move(parts), std::move(calls),
+                                         std::move(ins), std::move(outs),
+                                         std::move(outValues), numValues);
+  }
+
   std::shared_ptr<FakePlatform> fake;
   std::shared_ptr<ANEDevice> device;
 };

@@ -136,12 +136,12 @@ static FailureOr<std::vector<float>> constexprData(OpParams &p,
                                                    PrepareContext &ctx,
                                                    StringRef name, Shape &shape,
                                                    int64_t &bytes) {
-  Attribute attr;
   if (Value v = p.operand(name)) {
     shape = ctx.info(ctx.slot(v)).shape;
     bytes = 0; // counted with its mil.const
-  } else if ((attr = p.attr(name))) {
-    auto type = cast<RankedTensorType>(cast<ElementsAttr>(attr).getType());
+  } else if (auto elems = dyn_cast_or_null<ElementsAttr>(p.attr(name))) {
+    // Anything else (an unloaded weight blob) is diagnosed by constFloats.
+    auto type = cast<RankedTensorType>(elems.getType());
     shape.assign(type.getShape().begin(), type.getShape().end());
     bytes = numElementsOf(shape) *
             dtypeSize(dtypeFromType(type.getElementType()).value_or(DType::U8));

@@ -149,6 +149,10 @@ const EvaluatorTable &getEvaluatorTable();
 /// the attribute's dtype and shape; diagnoses other attributes at `op`.
 mlir::LogicalResult elementsToTensor(mlir::Operation *op, mlir::Attribute val,
                                      Tensor &t);
+/// If `val` is a weight blob the import did not read (#mil.blob_file: the
+/// program was imported with --mil-weights=symbolic), reports it at `op` and
+/// returns true.
+bool diagnoseUnloadedBlob(mlir::Operation *op, mlir::Attribute val);
 /// A float vector from a parameter that is either a constant operand or an
 /// elements/float attribute (scale, zero_point, ...). nullopt if absent;
 /// failure is diagnosed.

@@ -49,6 +49,8 @@ ane::runtime::detail::constFloats(OpParams &params, PrepareContext &ctx,
   attr = params.attr(name);
   if (!attr)
     return std::optional<std::vector<float>>();
+  if (diagnoseUnloadedBlob(op, attr))
+    return failure();
   if (auto f = dyn_cast<FloatAttr>(attr))
     return std::optional<std::vector<float>>(
         std::vector<float>{float(f.getValueAsDouble())});

@@ -2,6 +2,8 @@
 //
 // Prepare: one slot per SSA value; constants materialised; one StepFn per op
 // from the evaluator table; for each step the slots whose last use it is.
+// A func.call prepares its callee once (shared by every call site; recursion
+// is rejected) and becomes a step copying operands in and results out.
 // Eval: run steps in order, round non-fp32 results, release dead values.
 //
 //===----------------------------------------------------------------------===//
@@ -14,6 +16,8 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
@@ -55,8 +59,20 @@ struct Step {
   std::string where; // "file:line:col: 'mil.conv'"
 };
 
+class InterpreterImpl;
+
+/// The callees of one top-level function, each prepared once, and the
+/// functions being prepared (to reject recursion).
+struct Callees {
+  llvm::DenseMap<Operation *, std::unique_ptr<InterpreterImpl>> prepared;
+  llvm::SmallVector<func::FuncOp, 4> stack;
+};
+
 class InterpreterImpl : public detail::PrepareContext {
 public:
+  /// Owned by the top-level function's impl; its callees share it.
+  std::unique_ptr<Callees> ownCallees;
+  Callees *callees = nullptr;
   Frame frame;
   std::vector<Step> steps;
   std::vector<TensorSpec> inputSpecs, outputSpecs;
@@ -113,10 +129,23 @@ public:
   }
 
   LogicalResult materializeConstant(Operation *op);
+  FailureOr<StepFn> prepareCall(func::CallOp call);
   LogicalResult prepare(func::FuncOp fn);
+  /// Runs the steps once.
+  llvm::Error run();
 };
 
 } // namespace ane::runtime
+
+bool ane::runtime::detail::diagnoseUnloadedBlob(Operation *op, Attribute val) {
+  auto blob = dyn_cast_or_null<ane::mil::BlobFileAttr>(val);
+  if (!blob)
+    return false;
+  op->emitError() << "interpreter: weight blob '" << blob.getPath()
+                  << "' at offset " << blob.getOffset()
+                  << " was not loaded; import the program with its weights";
+  return true;
+}
 
 /// Copies the elements of a dense or dense_resource attribute into `t`.
 LogicalResult ane::runtime::detail::elementsToTensor(Operation *op,
@@ -162,11 +191,8 @@ LogicalResult ane::runtime::detail::elementsToTensor(Operation *op,
         t.data<uint8_t>()[i] = t.data<uint8_t>()[i] != 0;
     return success();
   }
-  if (auto blob = dyn_cast<ane::mil::BlobFileAttr>(val))
-    return op->emitError() << "interpreter: weight blob '" << blob.getPath()
-                           << "' at offset " << blob.getOffset()
-                           << " was not loaded; import the program with its "
-                              "weights";
+  if (diagnoseUnloadedBlob(op, val))
+    return failure();
   return op->emitError() << "interpreter: unsupported constant value " << val;
 }
 
@@ -200,7 +226,63 @@ std::string ane::runtime::milIOName(DictionaryAttr attrs, Location loc,
   return dflt;
 }
 
+/// Prepares the callee (once per top-level function) and returns a step
+/// that copies the operands into its inputs, runs it and copies its outputs
+/// into the call's results.
+FailureOr<StepFn> InterpreterImpl::prepareCall(func::CallOp call) {
+  auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+      call, call.getCalleeAttr());
+  if (!callee)
+    return call.emitError()
+           << "interpreter: no function @" << call.getCallee() << " to call";
+  if (llvm::is_contained(callees->stack, callee)) {
+    std::string path;
+    for (func::FuncOp f : callees->stack)
+      path += "@" + f.getSymName().str() + " -> ";
+    return call.emitError() << "interpreter: recursive call (" << path << "@"
+                            << callee.getSymName() << ") is not supported";
+  }
+  auto it = callees->prepared.find(callee);
+  if (it == callees->prepared.end()) {
+    auto impl = std::make_unique<InterpreterImpl>();
+    impl->callees = callees;
+    if (failed(impl->prepare(callee))) {
+      call.emitError() << "interpreter: cannot prepare callee @"
+                       << callee.getSymName();
+      return failure();
+    }
+    it = callees->prepared.try_emplace(callee, std::move(impl)).first;
+  }
+  InterpreterImpl *sub = it->second.get();
+  stats.flops += sub->stats.flops;
+  stats.numSteps += sub->stats.numSteps;
+  llvm::SmallVector<int, 4> args, results;
+  for (Value v : call.getOperands())
+    args.push_back(slot(v));
+  for (Value v : call.getResults())
+    results.push_back(slot(v));
+  return StepFn([sub, args, results](Frame &f) -> llvm::Error {
+    for (auto [i, s] : llvm::enumerate(args)) {
+      Tensor &dst = sub->frame.slots[sub->inputSlots[i]];
+      std::memcpy(dst.raw(), f.get(s).raw(), dst.byteSize());
+    }
+    if (llvm::Error err = sub->run())
+      return err;
+    for (auto [i, s] : llvm::enumerate(results)) {
+      const Tensor &src = sub->frame.get(sub->outputSlots[i]);
+      std::memcpy(f.alloc(s).raw(), src.raw(), src.byteSize());
+    }
+    return llvm::Error::success();
+  });
+}
+
 LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
+  if (!callees) {
+    ownCallees = std::make_unique<Callees>();
+    callees = ownCallees.get();
+  }
+  callees->stack.push_back(fn);
+  llvm::scope_exit popStack([&] { callees->stack.pop_back(); });
   if (fn.isExternal())
     return fn.emitError() << "interpreter: function @" << fn.getSymName()
                           << " has no body";
@@ -247,8 +329,9 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
       ok &= succeeded(materializeConstant(&op));
       continue;
     }
+    auto call = dyn_cast<func::CallOp>(op);
     auto it = table.find(op.getName().getStringRef());
-    if (it == table.end() || op.getNumRegions() != 0) {
+    if (!call && (it == table.end() || op.getNumRegions() != 0)) {
       op.emitError() << "unsupported op '" << op.getName() << "'";
       ok = false;
       continue;
@@ -268,8 +351,13 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
       ok = false;
       continue;
     }
-    OpParams params(&op);
-    FailureOr<StepFn> fnOr = it->second(params, *this);
+    FailureOr<StepFn> fnOr = failure();
+    if (call) {
+      fnOr = prepareCall(call);
+    } else {
+      OpParams params(&op);
+      fnOr = it->second(params, *this);
+    }
     if (failed(fnOr)) {
       ok = false;
       continue;
@@ -309,7 +397,7 @@ LogicalResult InterpreterImpl::prepare(func::FuncOp fn) {
       continue;
     steps[lastUse[s]].releaseAfter.push_back(s);
   }
-  stats.numSteps = steps.size();
+  stats.numSteps += steps.size();
   return success();
 }
 
@@ -325,6 +413,10 @@ Interpreter::create(func::FuncOp fn) {
                                    "cannot interpret function @" +
                                        fn.getSymName());
   impl->stats.constBytes = impl->frame.constBytes;
+  for (const auto &entry : impl->callees->prepared) {
+    impl->stats.weightBytes += entry.second->stats.weightBytes;
+    impl->stats.constBytes += entry.second->frame.constBytes;
+  }
   return std::unique_ptr<Interpreter>(new Interpreter(std::move(impl)));
 }
 
@@ -358,26 +450,31 @@ Tensor &Interpreter::inputBuffer(unsigned i) {
   return impl->frame.slots[impl->inputSlots[i]];
 }
 
-llvm::Error Interpreter::eval() {
-  auto start = std::chrono::steady_clock::now();
-  Frame &frame = impl->frame;
+llvm::Error InterpreterImpl::run() {
   // Last eval's outputs go back to the pool: they are recomputed below.
-  for (int s : impl->outputSlots)
+  for (int s : outputSlots)
     if (!frame.info[s].isConst && !frame.info[s].isInput)
       frame.release(s);
-  for (Step &step : impl->steps) {
+  for (Step &step : steps) {
     frame.beginStep();
     if (llvm::Error err = step.fn(frame))
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      step.where + ": " +
                                          llvm::toString(std::move(err)));
     frame.finishStep();
-    if (impl->observer)
+    if (observer)
       for (Value r : step.op->getResults())
-        impl->observer(r, frame.slots[impl->slotOf[r]]);
+        observer(r, frame.slots[slotOf[r]]);
     for (int s : step.releaseAfter)
       frame.release(s);
   }
+  return llvm::Error::success();
+}
+
+llvm::Error Interpreter::eval() {
+  auto start = std::chrono::steady_clock::now();
+  if (llvm::Error err = impl->run())
+    return err;
   double ms = std::chrono::duration<double, std::milli>(
                   std::chrono::steady_clock::now() - start)
                   .count();
@@ -385,8 +482,13 @@ llvm::Error Interpreter::eval() {
   ++st.evals;
   st.lastMs = ms;
   st.totalMs += ms;
-  st.peakBytes = frame.peakBytes;
-  st.constBytes = frame.constBytes;
+  // Callees keep their own frames: their peaks add up (an upper bound).
+  st.peakBytes = impl->frame.peakBytes;
+  st.constBytes = impl->frame.constBytes;
+  for (const auto &entry : impl->callees->prepared) {
+    st.peakBytes += entry.second->frame.peakBytes;
+    st.constBytes += entry.second->frame.constBytes;
+  }
   return llvm::Error::success();
 }
 
@@ -397,5 +499,7 @@ const Tensor &Interpreter::output(unsigned i) const {
 const InterpreterStats &Interpreter::stats() const { return impl->stats; }
 
 void Interpreter::setObserver(Observer observer) {
+  for (const auto &entry : impl->callees->prepared)
+    entry.second->observer = observer;
   impl->observer = std::move(observer);
 }

@@ -580,9 +580,17 @@ LogicalResult Emitter::emitFunction(func::FuncOp func, StringRef opset) {
   }
   os << " {\n";
   Block &body = func.getBody().front();
-  for (Operation &op : body.without_terminator())
+  for (Operation &op : body.without_terminator()) {
+    if (auto call = dyn_cast<func::CallOp>(op))
+      return op.emitError()
+             << "@" << func.getSymName() << " calls @" << call.getCallee()
+             << ": MIL text has no calls, so a func.call chain cannot be "
+                "exported; export its parts instead (split with "
+                "-mil-split-program=\"chain=false\"; ane-run runs the "
+                "chain itself)";
     if (failed(emitOp(&op, opset)))
       return failure();
+  }
   auto ret = dyn_cast<func::ReturnOp>(body.getTerminator());
   if (!ret)
     return func.emitError() << "a MIL function must end in func.return";

@@ -26,7 +26,7 @@
 // NOPROG: ane-run: error: cannot read '{{.*}}missing.mlir'
 
 // RUN: not ane-run run %s --random-inputs --entry unsupported 2>&1 | FileCheck %s --check-prefix=NOEVAL
-// NOEVAL: errors.mlir:[[@LINE+21]]:8: error: unsupported op 'func.call'
+// NOEVAL: errors.mlir:[[@LINE+21]]:8: error: unsupported op 'func.constant'
 
 // RUN: mkdir -p %t/emptydir && not ane-run run %t/emptydir --random-inputs 2>&1 | FileCheck %s --check-prefix=NODIR
 // NODIR: ane-run: error: program directory '{{.*}}emptydir' has no model.mil
@@ -47,6 +47,7 @@ func.func @main(%x: tensor<2x3xf16> {mil.name = "x"}) -> tensor<2x3xf16> {
 }
 
 func.func @unsupported(%x: tensor<2x3xf16>) -> tensor<2x3xf16> {
-  %0 = func.call @main(%x) : (tensor<2x3xf16>) -> tensor<2x3xf16>
+  %f = func.constant @main : (tensor<2x3xf16>) -> tensor<2x3xf16>
+  %0 = func.call_indirect %f(%x) : (tensor<2x3xf16>) -> tensor<2x3xf16>
   return %0 : tensor<2x3xf16>
 }

@@ -83,7 +83,8 @@ TEST_F(InterpreterTest, UnsupportedOpIsDiagnosedAtItsLocation) {
   auto module = parse(R"mlir(
 func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> { return %x : tensor<4xf32> }
 func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
-  %0 = func.call @f(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  %f = func.constant @f : (tensor<4xf32>) -> tensor<4xf32>
+  %0 = func.call_indirect %f(%x) : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 })mlir");
   ASSERT_TRUE(module);
@@ -95,7 +96,68 @@ func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
   auto kernel = createCpuBackend()->compile(*module, "main");
   ASSERT_FALSE(bool(kernel));
   llvm::consumeError(kernel.takeError());
-  EXPECT_EQ(diag, "unsupported op 'func.call'");
+  EXPECT_EQ(diag, "unsupported op 'func.call_indirect'");
+}
+
+TEST_F(InterpreterTest, CalleesArePreparedOnceAndRunPerCall) {
+  auto module = parse(R"mlir(
+func.func @twice(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = mil.add %x, %x : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func @main(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %0 = func.call @twice(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  %1 = func.call @twice(%0) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0, %1 : tensor<4xf32>, tensor<4xf32>
+})mlir");
+  ASSERT_TRUE(module);
+  auto interp =
+      Interpreter::create(module->lookupSymbol<mlir::func::FuncOp>("main"));
+  ASSERT_TRUE(bool(interp)) << llvm::toString(interp.takeError());
+  Tensor x(DType::F32, {4});
+  for (int i = 0; i < 4; ++i)
+    x.data<float>()[i] = 0.5f * i;
+  int observed = 0;
+  (*interp)->setObserver([&](mlir::Value, const Tensor &) { ++observed; });
+  ASSERT_FALSE(bool((*interp)->setInput(0, x)));
+  for (int eval = 0; eval < 2; ++eval) {
+    ASSERT_FALSE(bool((*interp)->eval()));
+    for (int i = 0; i < 4; ++i) {
+      EXPECT_EQ((*interp)->output(0).data<float>()[i], 1.0f * i);
+      EXPECT_EQ((*interp)->output(1).data<float>()[i], 2.0f * i);
+    }
+  }
+  // Per eval: two calls and the add inside each.
+  EXPECT_EQ(observed, 8);
+  EXPECT_EQ((*interp)->stats().numSteps, 4);
+}
+
+TEST_F(InterpreterTest, RecursiveCallsAreRejected) {
+  auto module = parse(R"mlir(
+func.func @a(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = func.call @b(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func @b(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = func.call @a(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %0 = func.call @a(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+})mlir");
+  ASSERT_TRUE(module);
+  std::vector<std::string> diags;
+  mlir::ScopedDiagnosticHandler handler(&ctx, [&](mlir::Diagnostic &d) {
+    diags.push_back(d.str());
+    return mlir::success();
+  });
+  auto kernel = createCpuBackend()->compile(*module, "main");
+  ASSERT_FALSE(bool(kernel));
+  llvm::consumeError(kernel.takeError());
+  ASSERT_FALSE(diags.empty());
+  EXPECT_EQ(diags.front(), "interpreter: recursive call (@main -> @a -> @b -> "
+                           "@a) is not supported");
 }
 
 TEST_F(InterpreterTest, DynamicShapesAreRejected) {

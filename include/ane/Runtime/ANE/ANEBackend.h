@@ -9,6 +9,11 @@
 // TensorLayout.h) and evaluates. Kernel statistics report the device's
 // hwExecutionTime when the platform fills it, else the wall time.
 //
+// An entry that is a chain of func.calls (mil-split-program) runs as one
+// device program per distinct callee, dispatched in call order with each
+// call's operands taken from the entry's inputs or earlier calls' outputs;
+// other ops between the calls are an error.
+//
 // Several inputs: the backend binds them as the device protocol allows (one
 // surface per input, indices @0..@n-1, in function order). Sources disagree
 // on whether devices accept such requests; one that rejects them fails at

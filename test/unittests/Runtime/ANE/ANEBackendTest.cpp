@@ -3,8 +3,9 @@
 // The ane Backend end to end on the fake platform (MIL export, compile
 // through the device protocol, programs on the MIL importer + interpreter):
 // outputs equal to the cpu backend's bit for bit, the recorded call
-// sequence, statistics, several inputs, the compile budget, entry selection
-// and the errors for unusable programs and platforms.
+// sequence, statistics, call chains (one program per callee), several
+// inputs, the compile budget, entry selection and the errors for unusable
+// programs and platforms.
 //
 //===----------------------------------------------------------------------===//
 
@@ -124,6 +125,43 @@ TEST_F(ANEBackendTest, ConvMatchesCpuBitForBit) {
   ASSERT_TRUE(ane);
   EXPECT_EQ(ane->name(), "ane");
   expectSameAsCpu(*ane, "main");
+}
+
+TEST_F(ANEBackendTest, ACallChainIsOneProgramPerCallee) {
+  module = mlir::parseSourceString<mlir::ModuleOp>(R"mlir(
+module {
+  func.func @scale(%x: tensor<1x4x1x8xf16> {mil.name = "x"}) -> (tensor<1x4x1x8xf16> {mil.name = "y"}) {
+    %w = mil.const {val = dense<[[[[0.5]], [[-1.5]], [[2.0]], [[0.25]]]]> : tensor<1x4x1x1xf16>} : tensor<1x4x1x1xf16>
+    %0 = mil.mul %x, %w : (tensor<1x4x1x8xf16>, tensor<1x4x1x1xf16>) -> tensor<1x4x1x8xf16>
+    return %0 : tensor<1x4x1x8xf16>
+  }
+  func.func @relu(%x: tensor<1x4x1x8xf16> {mil.name = "x"}) -> (tensor<1x4x1x8xf16> {mil.name = "y"}) {
+    %0 = mil.relu %x : tensor<1x4x1x8xf16>
+    return %0 : tensor<1x4x1x8xf16>
+  }
+  func.func @main(%x: tensor<1x4x1x8xf16> {mil.name = "x"}) -> (tensor<1x4x1x8xf16> {mil.name = "a"}, tensor<1x4x1x8xf16> {mil.name = "b"}) {
+    %0 = func.call @scale(%x) : (tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16>
+    %1 = func.call @relu(%0) : (tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16>
+    %2 = func.call @scale(%1) : (tensor<1x4x1x8xf16>) -> tensor<1x4x1x8xf16>
+    return %0, %2 : tensor<1x4x1x8xf16>, tensor<1x4x1x8xf16>
+  }
+}
+)mlir",
+                                                   ctx.get());
+  ASSERT_TRUE(module);
+  auto ane = fakeBackend();
+  ASSERT_TRUE(ane);
+  expectSameAsCpu(*ane, "main");
+  auto dev = ane->compile(*module, "main");
+  ASSERT_TRUE(bool(dev)) << llvm::toString(dev.takeError());
+  KernelStats st = (*dev)->stats();
+  EXPECT_EQ(st.programs, 2);    // @scale once, @relu
+  EXPECT_EQ(st.dispatches, 3);  // three calls per eval
+  EXPECT_EQ(st.weightBytes, 8); // @scale's 4 fp16 weights, counted once
+  setInputs(**dev);
+  ASSERT_FALSE((*dev)->eval());
+  EXPECT_TRUE((*dev)->stats().deviceTime);
+  EXPECT_GT((*dev)->stats().lastMs, 0);
 }
 
 TEST_F(ANEBackendTest, RecordsTheCallSequenceAndCleansUp) {
