@@ -665,9 +665,10 @@ def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
     `arg<i>`), original results their result attributes.
 
     `@<function>` itself becomes the chain: `func.call`s of the parts in
-    order and a `return` (`mil-merge-functions` merges such a chain; the
-    emitter and the interpreter do not execute `func.call`, so the chain
-    is for the compiler, the parts for the device). With `chain=false` the
+    order and a `return` (`mil-merge-functions` merges such a chain;
+    `ane-run` runs it: the interpreter executes the calls, the ane backend
+    compiles one device program per part; MIL text has no calls, so the
+    emitter rejects it and the parts are exported). With `chain=false` the
     original function is erased instead, leaving the parts as the
     program's functions, which the emitter writes into one multi-function
     program (run each with `--entry`). A function within the
