@@ -56,6 +56,26 @@ const char *kUsage =
     "PROGRAM: a .mlir module in the mil dialect, a model.mil, or a program "
     "directory.\n";
 
+const char *kHelp =
+    "\nCommands:\n"
+    "  run      run PROGRAM once; outputs go to --output-dir as .npy files "
+    "named\n"
+    "           after the entry function's results\n"
+    "  bench    time PROGRAM: weight MB, GFLOP, ms/eval, TFLOPS (--json for "
+    "one line)\n"
+    "  compare  run A and B on the same inputs (CPU interpreter): max/mean "
+    "abs error\n"
+    "           and cosine similarity per output\n"
+    "  probe    the device probes (device-info, qos-sweep, weight-reload, "
+    "weights-buffer,\n"
+    "           procedure-index, perf-stats) as a table or --json\n"
+    "Backends: cpu (the reference interpreter, any host), ane (the device "
+    "through\n"
+    "the private API; --platform fake runs the same protocol on any host), "
+    "auto\n"
+    "(ane when usable, else cpu). Docs: docs/Interpreter.md, "
+    "docs/ANEBackend.md.\n";
+
 struct Options {
   std::string command, program, outputDir, backend = "cpu", entry = "main";
   std::vector<std::pair<std::string, std::string>> inputs;
@@ -76,7 +96,8 @@ std::string parseArgs(int argc, char **argv, Options &o) {
     return "missing command";
   o.command = argv[1];
   if (o.command != "run" && o.command != "bench")
-    return "unknown command '" + o.command + "' (expected run or bench)";
+    return "unknown command '" + o.command +
+           "' (expected run, bench, compare or probe)";
   auto intArg = [](StringRef v, int64_t &out) {
     return !v.getAsInteger(10, out) && out >= 0;
   };
@@ -347,6 +368,12 @@ int benchCommand(const Options &o, mlir::MLIRContext &ctx) {
 } // namespace
 
 int main(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i)
+    if (StringRef(argv[i]) == "--help" || StringRef(argv[i]) == "-h" ||
+        (i == 1 && StringRef(argv[i]) == "help")) {
+      llvm::outs() << kUsage << kHelp;
+      return 0;
+    }
   if (argc >= 2 && StringRef(argv[1]) == "probe")
     return ane::device::runProbeCommand(
         llvm::SmallVector<StringRef>(argv + 2, argv + argc), llvm::outs(),
