@@ -328,7 +328,9 @@ def MILQuantizeWeights : Pass<"mil-quantize-weights", "mlir::func::FuncOp"> {
     (default 2048, as in coremltools), non-float constants and weights
     already produced by constexpr ops are left alone, so a second run
     changes nothing. A constant also used by other ops stays for those
-    uses.
+    uses. A function whose opset predates ios16 (no
+    `constexpr_affine_dequantize`) and has a weight to quantize is an
+    error.
   }];
   let options = [
     ListOption<"opKinds", "op-kinds", "std::string",
