@@ -490,7 +490,9 @@ def MILANELayout : Pass<"mil-ane-layout", "mlir::func::FuncOp"> {
     replaced by `reshape(transpose(%a', [0, 2, 3, 1]), [*D, C])` and a
     result `%r` by `transpose(reshape(%r, [1, 1, S, C]), [0, 3, 1, 2])`, so
     after the pair removal a program of 1×1 convs keeps no layout ops at
-    all. Callers must pass inputs and read outputs in the new layout (the
+    all. The op that defines an output keeps the output's MIL name (the
+    op that computed it before is renamed `<name>_channels_last`). Callers
+    must pass inputs and read outputs in the new layout (the
     element `(c, s)` of the new tensor is element `s·C + c` of the old one
     in row-major order). Functions with a body of more than one block are
     left alone.
