@@ -408,11 +408,16 @@ def MILEliminateQuantPairs
     * `quantize(dequantize(q))` with the same scale, zero point, axis and
       dtype is `q` (exact: an int8/uint8 value survives the fp16 round
       trip).
-    * `dequantize(quantize(x))` whose result feeds no `conv`, `linear` or
-      `matmul` (e.g. only the function result) is replaced by `x`: the
+    * `dequantize(quantize(x))` with the same scale, zero point and axis
+      whose result feeds no `conv`, `linear` or
+      `matmul` (e.g. only an elementwise op) is replaced by `x`: the
       W8A8 structure only needs int8 tensors between ANE layers, and such a
       pair only loses precision. This removes rounding, so outputs move
       closer to the float program; it never adds error.
+
+    Neither rewrite renames a program output: a pair whose result is a
+    named function result, or whose replacement is a function argument or
+    an already returned value, stays (as for the dialect's folds).
 
     ```mlir
     %d = mil.dequantize %q scale = dense<s> ...
