@@ -93,14 +93,19 @@ struct SinkLayoutThroughUnary : RewritePattern {
     if (!layout || !isa<ReshapeOp, TransposeOp>(layout) || !layout->hasOneUse())
       return failure();
     Value x = layout->getOperand(0);
+    // The moved layout op now defines op's value: it takes op's location
+    // (its MIL name, which a program output must keep) and the unary op,
+    // now an intermediate value, takes the layout op's.
     Operation *moved = rewriter.clone(*op);
     rewriter.modifyOpInPlace(moved, [&] {
       moved->setOperand(0, x);
       moved->getResult(0).setType(x.getType());
+      moved->setLoc(layout->getLoc());
     });
     IRMapping map;
     map.map(x, moved->getResult(0));
     Operation *after = rewriter.clone(*layout, map);
+    rewriter.modifyOpInPlace(after, [&] { after->setLoc(op->getLoc()); });
     rewriter.replaceOp(op, after->getResults());
     return success();
   }
