@@ -3,9 +3,10 @@
 // interpreter before and after with the same random inputs, and the outputs
 // are compared by NumPy (Inputs/compare_ulp.py; every output must exist
 // after the pass under its name). The FileCheck lines show each pass fired.
-//   mil-const-dedup, mil-cse, mil-ane-layout: bit-exact (their stated
-//     tolerance: numerics unchanged); the output "r" keeps its name when
-//     mil-ane-layout sinks the transposes below its relu.
+//   mil-const-dedup, mil-cse, mil-fold-constants (exp(c1 - c2) becomes a
+//     constant), mil-ane-layout: bit-exact (their stated tolerance); the
+//     output "r" keeps its name when mil-ane-layout sinks the transposes
+//     below its relu.
 //   mil-eliminate-quant-pairs: removes a quantize/dequantize pair that feeds
 //     no compute layer (here a relu), so that output moves by at most
 //     scale/2 = 0.03125 plus fp16 rounding (|s| <= 6.7 stays inside
@@ -23,6 +24,10 @@
 // RUN: FileCheck %s --check-prefix=CSE < %t/cse.mlir
 // RUN: ane-run run %t/cse.mlir --random-inputs --seed 11 --output-dir %t/cse > /dev/null
 // RUN: %python3 %S/Inputs/compare_ulp.py %t/before %t/cse --exact
+// RUN: ane-opt %s -mil-fold-constants -mlir-print-debuginfo -o %t/fold.mlir
+// RUN: FileCheck %s --check-prefix=FOLD < %t/fold.mlir
+// RUN: ane-run run %t/fold.mlir --random-inputs --seed 11 --output-dir %t/fold > /dev/null
+// RUN: %python3 %S/Inputs/compare_ulp.py %t/before %t/fold --exact
 // RUN: ane-opt %s -mil-ane-layout -mlir-print-debuginfo -o %t/layout.mlir
 // RUN: FileCheck %s --check-prefix=LAYOUT < %t/layout.mlir
 // RUN: ane-run run %t/layout.mlir --random-inputs --seed 11 --output-dir %t/layout > /dev/null
@@ -36,8 +41,11 @@
 
 // DEDUP-COUNT-1: mil.const
 // DEDUP-NOT: mil.const
-// CSE-COUNT-1: mil.mul
+// CSE-COUNT-2: mil.mul
 // CSE-NOT: mil.mul
+// FOLD-NOT: mil.sub
+// FOLD: mil.const {val = dense<1.000000e+00> : tensor<2x8xf16>}
+// FOLD-NOT: mil.sub
 // LAYOUT-NOT: mil.transpose
 // EQP: %[[S:.*]] = mil.add
 // EQP: %[[D:.*]] = mil.dequantize %arg1 scale = dense<2.500000e-01>
@@ -49,12 +57,15 @@
 
 module attributes {mil.program_version = "1.3", mil.opset = "ios18"} {
   func.func @main(%x: tensor<2x8xf16> loc("x"), %q: tensor<2x8xi8> loc("q"))
-      -> (tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>) {
+      -> (tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>) {
     %c1 = mil.const {val = dense<"0x15401DC1B1368BB83EB7E6B20AC06CB3ECBAA5423A33A4B580B458B938BC41B6"> : tensor<2x8xf16>} : tensor<2x8xf16> loc("c1")
     %c2 = mil.const {val = dense<"0x15401DC1B1368BB83EB7E6B20AC06CB3ECBAA5423A33A4B580B458B938BC41B6"> : tensor<2x8xf16>} : tensor<2x8xf16> loc("c2")
     %a = mil.mul %x, %c1 : (tensor<2x8xf16>, tensor<2x8xf16>) -> tensor<2x8xf16> loc("a")
     %b = mil.mul %x, %c2 : (tensor<2x8xf16>, tensor<2x8xf16>) -> tensor<2x8xf16> loc("b")
     %s = mil.add %a, %b : (tensor<2x8xf16>, tensor<2x8xf16>) -> tensor<2x8xf16> loc("s")
+    %cs = mil.sub %c1, %c2 : (tensor<2x8xf16>, tensor<2x8xf16>) -> tensor<2x8xf16> loc("cs")
+    %ce = mil.exp %cs : tensor<2x8xf16> loc("ce")
+    %m = mil.mul %x, %ce : (tensor<2x8xf16>, tensor<2x8xf16>) -> tensor<2x8xf16> loc("m")
     %t = mil.transpose %s perm = [1, 0] : tensor<2x8xf16> loc("t")
     %t2 = mil.transpose %t perm = [1, 0] : tensor<8x2xf16> loc("t2")
     %r = mil.relu %t2 : tensor<2x8xf16> loc("r")
@@ -67,6 +78,6 @@ module attributes {mil.program_version = "1.3", mil.opset = "ios18"} {
     %o = mil.relu %dd : tensor<2x8xf16> loc("o")
     %qo = mil.quantize %s scale = dense<0.0625> : tensor<f16> output_dtype = "int8" : tensor<2x8xf16> loc("qo")
     %kept = mil.dequantize %qo scale = dense<0.0625> : tensor<f16> : tensor<2x8xi8> loc("kept")
-    return %s, %r, %e, %o, %kept : tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>
+    return %s, %r, %e, %o, %kept, %m : tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>, tensor<2x8xf16>
   }
 }
