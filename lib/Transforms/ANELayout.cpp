@@ -93,14 +93,19 @@ struct SinkLayoutThroughUnary : RewritePattern {
     if (!layout || !isa<ReshapeOp, TransposeOp>(layout) || !layout->hasOneUse())
       return failure();
     Value x = layout->getOperand(0);
+    // The moved layout op now defines op's value: it takes op's location
+    // (its MIL name, which a program output must keep) and the unary op,
+    // now an intermediate value, takes the layout op's.
     Operation *moved = rewriter.clone(*op);
     rewriter.modifyOpInPlace(moved, [&] {
       moved->setOperand(0, x);
       moved->getResult(0).setType(x.getType());
+      moved->setLoc(layout->getLoc());
     });
     IRMapping map;
     map.map(x, moved->getResult(0));
     Operation *after = rewriter.clone(*layout, map);
+    rewriter.modifyOpInPlace(after, [&] { after->setLoc(op->getLoc()); });
     rewriter.replaceOp(op, after->getResults());
     return success();
   }
@@ -116,6 +121,37 @@ std::optional<SmallVector<int64_t>> channelsLastANEShape(Type t) {
     return std::nullopt;
   int64_t c = type.getShape().back();
   return SmallVector<int64_t>{1, c, 1, type.getNumElements() / c};
+}
+
+/// Renames the program output `v` (its NameLoc, alone or in its op's
+/// FusedLoc of result names) to `<name><suffix>` and returns its old name's
+/// location, so that the op that now defines the output keeps the output's
+/// MIL name. Returns `v`'s location when it has no name of its own.
+Location takeOutputName(Value v, StringRef suffix) {
+  auto result = dyn_cast<OpResult>(v);
+  if (!result)
+    return v.getLoc();
+  Operation *op = result.getOwner();
+  auto fused = dyn_cast<FusedLoc>(op->getLoc());
+  SmallVector<Location> locs;
+  if (fused)
+    llvm::append_range(locs, fused.getLocations());
+  else
+    locs.push_back(op->getLoc());
+  unsigned seen = 0;
+  for (Location &l : locs) {
+    auto name = dyn_cast<NameLoc>(l);
+    if (!name || seen++ != result.getResultNumber())
+      continue;
+    l = NameLoc::get(
+        StringAttr::get(op->getContext(), name.getName().str() + suffix),
+        name.getChildLoc());
+    op->setLoc(fused
+                   ? FusedLoc::get(op->getContext(), locs, fused.getMetadata())
+                   : locs.front());
+    return name;
+  }
+  return v.getLoc();
 }
 
 /// Moves the I/O of `fn` to [1, C, 1, S] (see the pass description).
@@ -144,9 +180,10 @@ void rewriteIO(func::FuncOp fn) {
     std::optional<SmallVector<int64_t>> shape =
         channelsLastANEShape(v.getType());
     if (shape) {
+      Location loc = takeOutputName(v, "_channels_last");
       Value rows =
           createReshape(b, v.getLoc(), v, {1, 1, (*shape)[3], (*shape)[1]});
-      operand.set(createTranspose(b, v.getLoc(), rows, {0, 3, 1, 2}));
+      operand.set(createTranspose(b, loc, rows, {0, 3, 1, 2}));
     }
     results.push_back(operand.get().getType());
   }

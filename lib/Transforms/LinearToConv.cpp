@@ -36,7 +36,11 @@ LogicalResult rewriteAsConv(Operation *op, Value x, Attribute weight,
                             Value bias, PatternRewriter &rewriter) {
   auto xType = cast<RankedTensorType>(x.getType());
   auto outType = cast<RankedTensorType>(op->getResult(0).getType());
-  auto wType = cast<RankedTensorType>(cast<ElementsAttr>(weight).getType());
+  // A symbolic BLOBFILE weight (#mil.blob_file) has no values to reshape.
+  auto wElements = dyn_cast<ElementsAttr>(weight);
+  if (!wElements)
+    return rewriter.notifyMatchFailure(op, "weight value not inline");
+  auto wType = cast<RankedTensorType>(wElements.getType());
   if (!xType.hasStaticShape() || !outType.hasStaticShape() ||
       xType.getRank() < 1 || xType.getRank() > 4 ||
       wType.getElementType() != xType.getElementType())

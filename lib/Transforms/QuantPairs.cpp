@@ -9,6 +9,7 @@
 #include "QuantCommon.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILFolding.h"
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
@@ -35,6 +36,17 @@ bool sameParam(ElementsAttr a, ElementsAttr b) {
   return a.getShapedType().getShape() == b.getShapedType().getShape() && a == b;
 }
 
+/// True when `q` and `dq` use the same axis, zero point and scale (scales
+/// by value: the two may be spelled in different dtypes).
+bool sameQuantParams(QuantizeOp q, DequantizeOp dq) {
+  if (dq.getAxis() != q.getAxis() ||
+      !sameParam(dq.getZeroPointAttr(), q.getZeroPointAttr()))
+    return false;
+  auto a = quant::readFloats(dq.getScale());
+  auto b = quant::readFloats(q.getScale());
+  return a && b && *a == *b;
+}
+
 /// quantize(dequantize(q)) -> q when both use the same parameters.
 struct DequantizeQuantize : OpRewritePattern<QuantizeOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -42,31 +54,30 @@ struct DequantizeQuantize : OpRewritePattern<QuantizeOp> {
                                 PatternRewriter &rewriter) const override {
     auto dq = op.getInput().getDefiningOp<DequantizeOp>();
     if (!dq || dq.getInput().getType() != op.getType() ||
-        dq.getAxis() != op.getAxis() ||
-        !sameParam(dq.getZeroPointAttr(), op.getZeroPointAttr()))
+        !sameQuantParams(op, dq))
       return rewriter.notifyMatchFailure(op, "parameters differ");
-    // Scales: equal values (the two may be spelled in different dtypes).
-    auto a = quant::readFloats(dq.getScale());
-    auto b = quant::readFloats(op.getScale());
-    if (!a || !b || *a != *b)
-      return rewriter.notifyMatchFailure(op, "scales differ");
+    if (!foldUnlessOutput(op.getResult(), dq.getInput()))
+      return rewriter.notifyMatchFailure(op, "would rename a program output");
     rewriter.replaceOp(op, dq.getInput());
     return success();
   }
 };
 
-/// dequantize(quantize(x)) -> x when no conv/linear/matmul reads it.
+/// dequantize(quantize(x)) -> x when both use the same parameters and no
+/// conv/linear/matmul reads it (with other parameters the pair rescales x).
 struct UnneededQuantizeDequantize : OpRewritePattern<DequantizeOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(DequantizeOp op,
                                 PatternRewriter &rewriter) const override {
     auto q = op.getInput().getDefiningOp<QuantizeOp>();
-    if (!q || q.getInput().getType() != op.getType())
-      return rewriter.notifyMatchFailure(op, "not a same-dtype pair");
+    if (!q || q.getInput().getType() != op.getType() || !sameQuantParams(q, op))
+      return rewriter.notifyMatchFailure(op, "not a same-parameter pair");
     if (llvm::any_of(op->getUsers(), [](Operation *user) {
           return quant::computeKind(user).has_value();
         }))
       return rewriter.notifyMatchFailure(op, "feeds an ANE compute layer");
+    if (!foldUnlessOutput(op.getResult(), q.getInput()))
+      return rewriter.notifyMatchFailure(op, "would rename a program output");
     rewriter.replaceOp(op, q.getInput());
     return success();
   }

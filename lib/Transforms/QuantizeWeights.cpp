@@ -9,6 +9,7 @@
 #include "QuantCommon.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILParams.h"
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
@@ -201,10 +202,13 @@ struct MILQuantizeWeightsPass
     // One replacement per (constant, axis): shared weights are quantized once.
     llvm::DenseMap<std::pair<Operation *, int64_t>, Value> replacement;
     llvm::SetVector<Operation *> maybeDead;
-    getOperation().walk([&](Operation *op) {
+    // constexpr_affine_dequantize is an ios16 op.
+    std::optional<Opset> opset = getEnclosingOpset(getOperation());
+    bool tooOld = opset && *opset < Opset::ios16;
+    WalkResult walked = getOperation().walk([&](Operation *op) {
       std::optional<StringRef> kind = quant::computeKind(op);
       if (!kind || !kinds.contains(*kind))
-        return;
+        return WalkResult::advance();
       SmallVector<unsigned, 2> weightOperands;
       if (isa<MatmulOp>(op))
         weightOperands = {0, 1};
@@ -221,10 +225,21 @@ struct MILQuantizeWeightsPass
           q = quantizeConst(cst, axis, s);
         if (!q)
           continue;
+        if (tooOld) {
+          q.getDefiningOp()->erase();
+          getOperation().emitError()
+              << "mil-quantize-weights: constexpr_affine_dequantize needs "
+                 "opset ios16 or later, the function targets "
+              << stringifyOpset(*opset);
+          return WalkResult::interrupt();
+        }
         op->setOperand(i, q);
         maybeDead.insert(cst);
       }
+      return WalkResult::advance();
     });
+    if (walked.wasInterrupted())
+      return signalPassFailure();
     for (Operation *cst : maybeDead)
       if (cst->use_empty())
         cst->erase();

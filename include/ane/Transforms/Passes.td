@@ -328,7 +328,9 @@ def MILQuantizeWeights : Pass<"mil-quantize-weights", "mlir::func::FuncOp"> {
     (default 2048, as in coremltools), non-float constants and weights
     already produced by constexpr ops are left alone, so a second run
     changes nothing. A constant also used by other ops stays for those
-    uses.
+    uses. A function whose opset predates ios16 (no
+    `constexpr_affine_dequantize`) and has a weight to quantize is an
+    error.
   }];
   let options = [
     ListOption<"opKinds", "op-kinds", "std::string",
@@ -406,11 +408,16 @@ def MILEliminateQuantPairs
     * `quantize(dequantize(q))` with the same scale, zero point, axis and
       dtype is `q` (exact: an int8/uint8 value survives the fp16 round
       trip).
-    * `dequantize(quantize(x))` whose result feeds no `conv`, `linear` or
-      `matmul` (e.g. only the function result) is replaced by `x`: the
+    * `dequantize(quantize(x))` with the same scale, zero point and axis
+      whose result feeds no `conv`, `linear` or
+      `matmul` (e.g. only an elementwise op) is replaced by `x`: the
       W8A8 structure only needs int8 tensors between ANE layers, and such a
       pair only loses precision. This removes rounding, so outputs move
       closer to the float program; it never adds error.
+
+    Neither rewrite renames a program output: a pair whose result is a
+    named function result, or whose replacement is a function argument or
+    an already returned value, stays (as for the dialect's folds).
 
     ```mlir
     %d = mil.dequantize %q scale = dense<s> ...
@@ -488,7 +495,9 @@ def MILANELayout : Pass<"mil-ane-layout", "mlir::func::FuncOp"> {
     replaced by `reshape(transpose(%a', [0, 2, 3, 1]), [*D, C])` and a
     result `%r` by `transpose(reshape(%r, [1, 1, S, C]), [0, 3, 1, 2])`, so
     after the pair removal a program of 1×1 convs keeps no layout ops at
-    all. Callers must pass inputs and read outputs in the new layout (the
+    all. The op that defines an output keeps the output's MIL name (the
+    op that computed it before is renamed `<name>_channels_last`). Callers
+    must pass inputs and read outputs in the new layout (the
     element `(c, s)` of the new tensor is element `s·C + c` of the old one
     in row-major order). Functions with a body of more than one block are
     left alone.

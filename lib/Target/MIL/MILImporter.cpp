@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MILParser.h"
+#include "ane/Target/MIL/MILOpaqueDialects.h"
 
 using namespace mlir;
 using namespace ane::mil;
@@ -803,9 +804,8 @@ LogicalResult Importer::parseStatement() {
 OwningOpRef<ModuleOp> ane::mil::importMILText(llvm::SourceMgr &sourceMgr,
                                               MLIRContext *context,
                                               const MILImportOptions &options) {
-  context->loadDialect<MILDialect, func::FuncDialect>();
-  if (options.allowUnknownOps)
-    context->allowUnregisteredDialects();
+  context->loadDialect<MILDialect, MILTextDialect, MILGenericDialect,
+                       func::FuncDialect>();
   Importer importer(sourceMgr, context, options);
   return importer.importProgram();
 }

@@ -5,8 +5,24 @@
 // dequantize -> quantize with the same scale and (absent) zero point
 // is the identity on the int8 value.
 // CHECK-LABEL: func @dq_q
-// CHECK-NEXT: return %arg0
-func.func @dq_q(%q: tensor<1x4xi8>) -> tensor<1x4xi8> {
+// CHECK-NEXT: %[[Q:.*]] = mil.quantize %arg0 scale = dense<1.250000e-01>
+// CHECK-NEXT: return %[[Q]]
+func.func @dq_q(%x: tensor<1x4xf16>) -> tensor<1x4xi8> {
+  %q = mil.quantize %x scale = dense<0.125> : tensor<f16> output_dtype = "int8" : tensor<1x4xf16>
+  %d = mil.dequantize %q scale = dense<0.125> : tensor<f16> : tensor<1x4xi8>
+  %q2 = mil.quantize %d scale = dense<0.125> : tensor<f16> output_dtype = "int8" : tensor<1x4xf16>
+  return %q2 : tensor<1x4xi8>
+}
+
+// -----
+
+// A program output does not become a function argument (MIL cannot name
+// it as an output): the pair stays.
+// CHECK-LABEL: func @dq_q_output_argument
+// CHECK-NEXT: mil.dequantize %arg0
+// CHECK-NEXT: %[[Q:.*]] = mil.quantize
+// CHECK-NEXT: return %[[Q]]
+func.func @dq_q_output_argument(%q: tensor<1x4xi8>) -> tensor<1x4xi8> {
   %d = mil.dequantize %q scale = dense<0.125> : tensor<f16> : tensor<1x4xi8>
   %q2 = mil.quantize %d scale = dense<0.125> : tensor<f16> output_dtype = "int8" : tensor<1x4xf16>
   return %q2 : tensor<1x4xi8>

@@ -23,8 +23,7 @@ struct MILImportOptions {
   /// offset>`) instead of reading the weight files.
   bool symbolicWeights = false;
   /// Import ops that the mil dialect does not define as generic
-  /// `mil_generic.<op>` operations instead of failing (needs a context that
-  /// allows unregistered dialects).
+  /// `mil_generic.<op>` operations (MILOpaqueDialects.h) instead of failing.
   bool allowUnknownOps = false;
   /// The directory `@model_path` stands for. Empty: the directory of the
   /// main buffer's file.
