@@ -21,12 +21,12 @@ namespace ane::mil {
 
 /// The elements of `value`, widened to fp32 in row-major order (a splat is
 /// expanded), when it is a `mil.const` of fp16 or fp32 with a static shape
-/// whose data is available; std::nullopt otherwise.
+/// whose data is available (readFloatElements); std::nullopt otherwise.
 std::optional<llvm::SmallVector<float>> readFloatConstant(mlir::Value value);
 
 /// A new `mil.const` of `type` (fp16 or fp32 elements) holding `values`
-/// rounded once, to nearest even, to the element type. Data with more than
-/// 64 elements is stored as a dense_resource blob (as ProgramBuilder does).
+/// rounded once, to nearest even, to the element type, stored inline or as a
+/// dense_resource blob as ProgramBuilder stores it (makeFloatElementsAttr).
 /// The constant carries the MIL name `name`.
 mlir::Value createFloatConstant(mlir::PatternRewriter &rewriter,
                                 mlir::Location loc, llvm::StringRef name,

@@ -1,0 +1,105 @@
+//===- MILConstants.cpp - Float data of mil.const values ------------------===//
+//
+// Implementation of the helpers declared in MILConstants.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ane/Dialect/MIL/MILConstants.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/APFloat.h"
+
+#include <cstring>
+
+using namespace mlir;
+
+ElementsAttr ane::mil::makeElementsAttr(RankedTensorType type,
+                                        ArrayRef<char> rawData,
+                                        size_t alignment, StringRef blobName,
+                                        int64_t inlineLimit) {
+  // Large data goes straight into a blob, never into an interned
+  // DenseElementsAttr.
+  if (type.getNumElements() > inlineLimit)
+    return DenseResourceElementsAttr::get(
+        type, blobName,
+        HeapAsmResourceBlob::allocateAndCopyWithAlign(rawData, alignment));
+  return DenseElementsAttr::getFromRawBuffer(type, rawData);
+}
+
+ElementsAttr ane::mil::makeFloatElementsAttr(RankedTensorType type,
+                                             ArrayRef<float> values,
+                                             StringRef blobName,
+                                             int64_t inlineLimit) {
+  assert(static_cast<int64_t>(values.size()) == type.getNumElements() &&
+         "one value per element");
+  Type element = type.getElementType();
+  if (element.isF32())
+    return makeElementsAttr(
+        type,
+        ArrayRef(reinterpret_cast<const char *>(values.data()),
+                 values.size() * sizeof(float)),
+        alignof(float), blobName, inlineLimit);
+  assert(element.isF16() && "fp16 or fp32 constant");
+  SmallVector<uint16_t> bits;
+  bits.reserve(values.size());
+  for (float v : values) {
+    APFloat h(v);
+    bool losesInfo;
+    h.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
+    bits.push_back(static_cast<uint16_t>(h.bitcastToAPInt().getZExtValue()));
+  }
+  return makeElementsAttr(type,
+                          ArrayRef(reinterpret_cast<const char *>(bits.data()),
+                                   bits.size() * sizeof(uint16_t)),
+                          alignof(uint16_t), blobName, inlineLimit);
+}
+
+/// One fp16 or fp32 element of raw little-endian storage, as fp32.
+static float loadElement(const char *data, Type element) {
+  if (element.isF32()) {
+    float f;
+    std::memcpy(&f, data, sizeof(f));
+    return f;
+  }
+  uint16_t bits;
+  std::memcpy(&bits, data, sizeof(bits));
+  APFloat h(APFloat::IEEEhalf(), APInt(16, bits));
+  bool losesInfo;
+  h.convert(APFloat::IEEEsingle(), APFloat::rmNearestTiesToEven, &losesInfo);
+  return h.convertToFloat();
+}
+
+std::optional<SmallVector<float>> ane::mil::readFloatElements(Attribute value) {
+  auto elements = dyn_cast<ElementsAttr>(value);
+  if (!elements)
+    return std::nullopt;
+  Type element = elements.getElementType();
+  if (!element.isF16() && !element.isF32())
+    return std::nullopt;
+  size_t elemBytes = element.isF32() ? 4 : 2;
+  int64_t n = elements.getNumElements();
+
+  ArrayRef<char> raw;
+  bool splat = false;
+  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    raw = dense.getRawData();
+    splat = dense.isSplat();
+  } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob)
+      return std::nullopt;
+    raw = blob->getData();
+  } else {
+    return std::nullopt;
+  }
+  if (splat ? raw.size() != elemBytes : raw.size() != n * elemBytes)
+    return std::nullopt;
+
+  SmallVector<float> out;
+  out.reserve(n);
+  for (int64_t i = 0; i < n; ++i)
+    out.push_back(
+        loadElement(raw.data() + (splat ? 0 : i * elemBytes), element));
+  return out;
+}
