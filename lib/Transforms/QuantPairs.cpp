@@ -8,6 +8,7 @@
 
 #include "QuantCommon.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
 
@@ -46,8 +47,8 @@ struct DequantizeQuantize : OpRewritePattern<QuantizeOp> {
         !sameParam(dq.getZeroPointAttr(), op.getZeroPointAttr()))
       return rewriter.notifyMatchFailure(op, "parameters differ");
     // Scales: equal values (the two may be spelled in different dtypes).
-    auto a = quant::readFloats(dq.getScale());
-    auto b = quant::readFloats(op.getScale());
+    auto a = readFloatElements(dq.getScale());
+    auto b = readFloatElements(op.getScale());
     if (!a || !b || *a != *b)
       return rewriter.notifyMatchFailure(op, "scales differ");
     rewriter.replaceOp(op, dq.getInput());
