@@ -80,21 +80,15 @@ LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
   std::optional<SmallVector<float>> weight = readFloatConstant(op.getWeight());
   if (!weight)
     return rewriter.notifyMatchFailure(root, "weight is not a float constant");
-  SmallVector<float> bias(channels, 0.0f);
-  RankedTensorType biasType =
-      RankedTensorType::get({channels}, weightType.getElementType());
-  if (Value oldBias = op.getBias()) {
-    std::optional<SmallVector<float>> old = readFloatConstant(oldBias);
-    if (!old || static_cast<int64_t>(old->size()) != channels)
-      return rewriter.notifyMatchFailure(root, "bias is not a constant");
-    bias = *old;
-    biasType = cast<RankedTensorType>(oldBias.getType());
-  }
+  std::optional<FoldableBias> bias =
+      readBiasOrZeros(op.getBias(), op.getWeight(), channels);
+  if (!bias)
+    return rewriter.notifyMatchFailure(root, "bias is not a constant");
 
   for (auto [e, c] : llvm::enumerate(*channelOf))
     (*weight)[e] *= scale[c];
   for (int64_t c = 0; c < channels; ++c)
-    bias[c] = bias[c] * scale[c] + shift[c];
+    bias->values[c] = bias->values[c] * scale[c] + shift[c];
 
   std::string name = milNameOf(root).str();
   rewriter.setInsertionPoint(op);
@@ -103,7 +97,7 @@ LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
       weightType, *weight);
   Value newBias = createFloatConstant(rewriter, op.getLoc(),
                                       derivedName(name, "_bias", "folded_bias"),
-                                      biasType, bias);
+                                      bias->type, bias->values);
   rewriter.modifyOpInPlace(op, [&] {
     op.getWeightMutable().assign(newWeight);
     op.getBiasMutable().assign(newBias);
@@ -172,10 +166,9 @@ struct FoldScale : OpRewritePattern<BinOpT> {
       auto resultType = cast<RankedTensorType>(producer.getType());
       if (bin.getType() != resultType)
         continue;
-      int64_t axis =
-          std::is_same_v<OpT, LinearOp> ? resultType.getRank() - 1 : 1;
-      std::optional<SmallVector<float>> scale = readPerChannelConstant(
-          bin->getOperand(1 - side), resultType.getShape(), axis);
+      std::optional<SmallVector<float>> scale =
+          readPerChannelConstant(bin->getOperand(1 - side),
+                                 resultType.getShape(), outputChannelAxis(op));
       if (!scale)
         continue;
       if (isDiv) {

@@ -26,14 +26,6 @@ using namespace ane::mil;
 
 namespace {
 
-/// The axis of the output channels of a conv-like or linear result.
-template <typename OpT> int64_t channelAxis(RankedTensorType result) {
-  if constexpr (std::is_same_v<OpT, LinearOp>)
-    return result.getRank() - 1;
-  else
-    return 1;
-}
-
 /// `add(op, c)`, `add(c, op)` or `sub(op, c)` where `op` is an OpT with no
 /// other use → OpT with `bias + c` (or `bias - c`).
 template <typename OpT, typename BinOpT>
@@ -54,7 +46,7 @@ struct FoldBiasAdd : OpRewritePattern<BinOpT> {
       auto resultType = cast<RankedTensorType>(producer.getType());
       if (bin.getType() != resultType)
         return rewriter.notifyMatchFailure(bin, "add changes the shape");
-      int64_t axis = channelAxis<OpT>(resultType);
+      int64_t axis = outputChannelAxis(op);
       std::optional<SmallVector<float>> add =
           readPerChannelConstant(constant, resultType.getShape(), axis);
       if (!add)
@@ -64,26 +56,19 @@ struct FoldBiasAdd : OpRewritePattern<BinOpT> {
       // The folded bias has the existing bias's type, else [C_out] of the
       // weight's dtype.
       int64_t channels = resultType.getDimSize(axis);
-      SmallVector<float> bias(channels, 0.0f);
-      RankedTensorType biasType;
-      if (Value oldBias = op.getBias()) {
-        std::optional<SmallVector<float>> old = readFloatConstant(oldBias);
-        if (!old || static_cast<int64_t>(old->size()) != channels)
-          return rewriter.notifyMatchFailure(bin, "existing bias unreadable");
-        bias = *old;
-        biasType = cast<RankedTensorType>(oldBias.getType());
-      } else {
-        Type element =
-            cast<RankedTensorType>(op.getWeight().getType()).getElementType();
-        biasType = RankedTensorType::get({channels}, element);
-      }
+      std::optional<FoldableBias> bias =
+          readBiasOrZeros(op.getBias(), op.getWeight(), channels);
+      if (!bias)
+        return rewriter.notifyMatchFailure(bin, "existing bias unreadable");
       for (int64_t c = 0; c < channels; ++c)
-        bias[c] = isSub ? bias[c] - (*add)[c] : bias[c] + (*add)[c];
+        bias->values[c] =
+            isSub ? bias->values[c] - (*add)[c] : bias->values[c] + (*add)[c];
 
       rewriter.setInsertionPoint(op);
       Value newBias = createFloatConstant(
           rewriter, op.getLoc(),
-          derivedName(milNameOf(bin), "_bias", "fused_bias"), biasType, bias);
+          derivedName(milNameOf(bin), "_bias", "fused_bias"), bias->type,
+          bias->values);
       rewriter.modifyOpInPlace(op, [&] {
         op.getBiasMutable().assign(newBias);
         // The op now computes the add's value and takes over its name.

@@ -61,6 +61,25 @@ ane::mil::readPerChannelConstant(Value constant, ArrayRef<int64_t> resultShape,
   return values;
 }
 
+int64_t ane::mil::outputChannelAxis(Operation *op) {
+  auto type = cast<RankedTensorType>(op->getResult(0).getType());
+  return isa<LinearOp>(op) ? type.getRank() - 1 : 1;
+}
+
+std::optional<FoldableBias> ane::mil::readBiasOrZeros(Value bias, Value weight,
+                                                      int64_t channels) {
+  if (!bias) {
+    Type element = cast<RankedTensorType>(weight.getType()).getElementType();
+    return FoldableBias{SmallVector<float>(channels, 0.0f),
+                        RankedTensorType::get({channels}, element)};
+  }
+  std::optional<SmallVector<float>> values = readFloatConstant(bias);
+  if (!values || static_cast<int64_t>(values->size()) != channels)
+    return std::nullopt;
+  return FoldableBias{std::move(*values),
+                      cast<RankedTensorType>(bias.getType())};
+}
+
 StringRef ane::mil::milNameOf(Operation *op) {
   Location loc = op->getLoc();
   if (auto fused = dyn_cast<FusedLoc>(loc))

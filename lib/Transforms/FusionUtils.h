@@ -43,6 +43,23 @@ readPerChannelConstant(mlir::Value constant,
                        llvm::ArrayRef<int64_t> resultShape,
                        int64_t channelAxis);
 
+/// The axis of the output channels of a conv, conv_transpose or linear
+/// `op`'s result: 1, or the last axis for linear.
+int64_t outputChannelAxis(mlir::Operation *op);
+
+/// The bias a fold into a conv-like or linear op starts from, in fp32.
+struct FoldableBias {
+  llvm::SmallVector<float> values;
+  /// The type of the folded bias.
+  mlir::RankedTensorType type;
+};
+
+/// The values and type of `bias` when it is set (std::nullopt unless it is a
+/// readable float constant of `channels` elements), else zeros of type
+/// [channels] in `weight`'s element type.
+std::optional<FoldableBias>
+readBiasOrZeros(mlir::Value bias, mlir::Value weight, int64_t channels);
+
 /// The MIL name of `op` (its NameLoc), or "" when it has none.
 llvm::StringRef milNameOf(mlir::Operation *op);
 
