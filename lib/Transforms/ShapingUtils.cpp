@@ -108,12 +108,12 @@ bool ane::mil::isConstantLike(Operation *op) {
          op->getNumRegions() == 0 && !isa<func::ReturnOp>(op);
 }
 
-int64_t ane::mil::tensorBytes(Type type) {
+std::optional<int64_t> ane::mil::tensorBytes(Type type) {
   auto t = dyn_cast<RankedTensorType>(type);
   if (!t || !t.hasStaticShape() || !t.getElementType().isIntOrFloat())
-    return 0;
-  return (t.getNumElements() * t.getElementType().getIntOrFloatBitWidth() + 7) /
-         8;
+    return std::nullopt;
+  return llvm::divideCeil(
+      t.getNumElements() * t.getElementType().getIntOrFloatBitWidth(), 8);
 }
 
 ane::mil::ProgramCost ane::mil::weightCost(Operation *op,
@@ -124,10 +124,10 @@ ane::mil::ProgramCost ane::mil::weightCost(Operation *op,
       if (elements.getNumElements() < inlineThreshold)
         continue;
       ++cost.weightTensors;
-      cost.weightBytes += tensorBytes(elements.getType());
+      cost.weightBytes += tensorBytes(elements.getType()).value_or(0);
     } else if (isa<BlobFileAttr>(a.getValue())) {
       ++cost.weightTensors;
-      cost.weightBytes += tensorBytes(op->getResult(0).getType());
+      cost.weightBytes += tensorBytes(op->getResult(0).getType()).value_or(0);
     }
   }
   return cost;
@@ -152,8 +152,9 @@ ane::mil::ProgramCost ane::mil::measureFunction(func::FuncOp fn,
   auto track = [&](Value v, int64_t def) {
     auto it = lastUse.find(v);
     int64_t end = it == lastUse.end() ? def : it->second;
-    born[def] += tensorBytes(v.getType());
-    dies[end] += tensorBytes(v.getType());
+    int64_t bytes = tensorBytes(v.getType()).value_or(0);
+    born[def] += bytes;
+    dies[end] += bytes;
   };
   for (BlockArgument arg : body.getArguments())
     track(arg, 0);
