@@ -79,19 +79,3 @@ std::optional<FoldableBias> ane::mil::readBiasOrZeros(Value bias, Value weight,
   return FoldableBias{std::move(*values),
                       cast<RankedTensorType>(bias.getType())};
 }
-
-StringRef ane::mil::milNameOf(Operation *op) {
-  Location loc = op->getLoc();
-  if (auto fused = dyn_cast<FusedLoc>(loc))
-    for (Location l : fused.getLocations())
-      if (auto name = dyn_cast<NameLoc>(l))
-        return name.getName().getValue();
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return name.getName().getValue();
-  return "";
-}
-
-std::string ane::mil::derivedName(StringRef base, StringRef suffix,
-                                  StringRef fallback) {
-  return base.empty() ? fallback.str() : (base + suffix).str();
-}

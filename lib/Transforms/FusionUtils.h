@@ -3,8 +3,9 @@
 //
 // Reading float constants (mil.const with dense or dense_resource values),
 // creating folded constants (computed in fp32, rounded once to the target
-// dtype), and matching constants that vary only along an op's channel axis.
-// Private to lib/Transforms.
+// dtype), matching constants that vary only along an op's channel axis, and
+// the bias a fold into a conv-like or linear op starts from. Private to
+// lib/Transforms.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,13 +60,6 @@ struct FoldableBias {
 /// [channels] in `weight`'s element type.
 std::optional<FoldableBias>
 readBiasOrZeros(mlir::Value bias, mlir::Value weight, int64_t channels);
-
-/// The MIL name of `op` (its NameLoc), or "" when it has none.
-llvm::StringRef milNameOf(mlir::Operation *op);
-
-/// `base` + `suffix` when `base` is not empty, else `fallback`.
-std::string derivedName(llvm::StringRef base, llvm::StringRef suffix,
-                        llvm::StringRef fallback);
 
 } // namespace ane::mil
 
