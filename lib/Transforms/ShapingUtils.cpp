@@ -7,27 +7,13 @@
 
 #include "ShapingUtils.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
+
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 using namespace mlir;
 
 namespace {
-
-/// The row-major bytes of a constant value and whether it is a splat; the
-/// ArrayRef is empty when the value is neither dense nor a loaded resource.
-struct RawValue {
-  ArrayRef<char> bytes;
-  bool splat = false;
-};
-
-FailureOr<RawValue> rawValue(Attribute value) {
-  if (auto dense = dyn_cast<DenseElementsAttr>(value))
-    return RawValue{dense.getRawData(), dense.isSplat()};
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
-    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
-      return RawValue{blob->getData(), false};
-  return failure();
-}
 
 /// A new value of `type` with the given row-major bytes, in the same form
 /// (dense or resource) as `like`.
@@ -68,8 +54,8 @@ FailureOr<ElementsAttr> ane::mil::transposeElements2D(Attribute value) {
     return failure();
   auto transposed = RankedTensorType::get(
       {type.getDimSize(1), type.getDimSize(0)}, elementType);
-  FailureOr<RawValue> raw = rawValue(value);
-  if (failed(raw))
+  std::optional<RawElements> raw = getRawElements(value);
+  if (!raw)
     return failure();
   if (raw->splat)
     return reshapeElements(value, transposed);

@@ -55,6 +55,15 @@ ElementsAttr ane::mil::makeFloatElementsAttr(RankedTensorType type,
                           alignof(uint16_t), blobName, inlineLimit);
 }
 
+std::optional<ane::mil::RawElements> ane::mil::getRawElements(Attribute value) {
+  if (auto dense = dyn_cast<DenseElementsAttr>(value))
+    return RawElements{dense.getRawData(), dense.isSplat()};
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
+    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+      return RawElements{blob->getData(), false};
+  return std::nullopt;
+}
+
 /// One fp16 or fp32 element of raw little-endian storage, as fp32.
 static float loadElement(const char *data, Type element) {
   if (element.isF32()) {
@@ -80,26 +89,14 @@ std::optional<SmallVector<float>> ane::mil::readFloatElements(Attribute value) {
   size_t elemBytes = element.isF32() ? 4 : 2;
   int64_t n = elements.getNumElements();
 
-  ArrayRef<char> raw;
-  bool splat = false;
-  if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
-    raw = dense.getRawData();
-    splat = dense.isSplat();
-  } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob)
-      return std::nullopt;
-    raw = blob->getData();
-  } else {
-    return std::nullopt;
-  }
-  if (splat ? raw.size() != elemBytes : raw.size() != n * elemBytes)
+  std::optional<RawElements> raw = getRawElements(value);
+  if (!raw || raw->bytes.size() != (raw->splat ? 1 : n) * elemBytes)
     return std::nullopt;
 
   SmallVector<float> out;
   out.reserve(n);
   for (int64_t i = 0; i < n; ++i)
-    out.push_back(
-        loadElement(raw.data() + (splat ? 0 : i * elemBytes), element));
+    out.push_back(loadElement(
+        raw->bytes.data() + (raw->splat ? 0 : i * elemBytes), element));
   return out;
 }

@@ -39,6 +39,17 @@ makeFloatElementsAttr(mlir::RankedTensorType type, llvm::ArrayRef<float> values,
                       llvm::StringRef blobName,
                       int64_t inlineLimit = kDefaultInlineConstantLimit);
 
+/// The row-major bytes of a constant value.
+struct RawElements {
+  llvm::ArrayRef<char> bytes;
+  /// A `dense` splat: `bytes` holds one element.
+  bool splat = false;
+};
+
+/// The bytes of a `dense` value or of a loaded `dense_resource` blob;
+/// std::nullopt for other attributes and unloaded blobs.
+std::optional<RawElements> getRawElements(mlir::Attribute value);
+
 /// The elements of an fp16 or fp32 `dense` or loaded `dense_resource` value,
 /// widened to fp32 in row-major order (a splat is expanded); std::nullopt
 /// for other element types, other attributes, unloaded blobs or data of the
