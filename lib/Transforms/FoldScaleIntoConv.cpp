@@ -159,29 +159,19 @@ struct FoldScale : OpRewritePattern<BinOpT> {
   LogicalResult matchAndRewrite(BinOpT bin,
                                 PatternRewriter &rewriter) const override {
     constexpr bool isDiv = std::is_same_v<BinOpT, RealDivOp>;
-    for (unsigned side = 0; side < (isDiv ? 1u : 2u); ++side) {
-      Value producer = bin->getOperand(side);
-      auto op = producer.getDefiningOp<OpT>();
-      if (!op || !producer.hasOneUse())
-        continue;
-      auto resultType = cast<RankedTensorType>(producer.getType());
-      if (bin.getType() != resultType)
-        continue;
-      std::optional<SmallVector<float>> scale =
-          readPerChannelConstant(bin->getOperand(1 - side),
-                                 resultType.getShape(), outputChannelAxis(op));
-      if (!scale)
-        continue;
-      if (isDiv) {
-        if (llvm::is_contained(*scale, 0.0f))
-          return rewriter.notifyMatchFailure(bin, "division by zero");
-        for (float &s : *scale)
-          s = 1.0f / s;
-      }
-      SmallVector<float> shift(scale->size(), 0.0f);
-      return foldAffine(op, bin, *scale, shift, rewriter);
+    std::optional<OpAndChannelConstant<OpT>> match =
+        matchOpAndChannelConstant<OpT>(bin, /*commutative=*/!isDiv);
+    if (!match)
+      return rewriter.notifyMatchFailure(bin, "no foldable producer");
+    SmallVector<float> &scale = match->values;
+    if (isDiv) {
+      if (llvm::is_contained(scale, 0.0f))
+        return rewriter.notifyMatchFailure(bin, "division by zero");
+      for (float &s : scale)
+        s = 1.0f / s;
     }
-    return rewriter.notifyMatchFailure(bin, "no foldable producer");
+    SmallVector<float> shift(scale.size(), 0.0f);
+    return foldAffine(match->op, bin, scale, shift, rewriter);
   }
 };
 

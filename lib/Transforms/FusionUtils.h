@@ -48,6 +48,38 @@ readPerChannelConstant(mlir::Value constant,
 /// `op`'s result: 1, or the last axis for linear.
 int64_t outputChannelAxis(mlir::Operation *op);
 
+/// A binary op of an OpT result and a per-channel constant (see
+/// matchOpAndChannelConstant).
+template <typename OpT> struct OpAndChannelConstant {
+  OpT op;
+  /// The constant's value per output channel of `op`.
+  llvm::SmallVector<float> values;
+};
+
+/// When an operand of the binary op `bin` (only its first one unless
+/// `commutative`) is the result of an OpT (conv-like or linear) with no other
+/// use and of `bin`'s type, and the other operand a constant that varies only
+/// along that op's output channel (readPerChannelConstant): the op and the
+/// constant's values. std::nullopt otherwise.
+template <typename OpT>
+std::optional<OpAndChannelConstant<OpT>>
+matchOpAndChannelConstant(mlir::Operation *bin, bool commutative) {
+  for (unsigned side = 0; side < (commutative ? 2u : 1u); ++side) {
+    mlir::Value producer = bin->getOperand(side);
+    auto op = producer.getDefiningOp<OpT>();
+    if (!op || !producer.hasOneUse() ||
+        bin->getResult(0).getType() != producer.getType())
+      continue;
+    std::optional<llvm::SmallVector<float>> values = readPerChannelConstant(
+        bin->getOperand(1 - side),
+        mlir::cast<mlir::RankedTensorType>(producer.getType()).getShape(),
+        outputChannelAxis(op));
+    if (values)
+      return OpAndChannelConstant<OpT>{op, std::move(*values)};
+  }
+  return std::nullopt;
+}
+
 /// The bias a fold into a conv-like or linear op starts from, in fp32.
 struct FoldableBias {
   llvm::SmallVector<float> values;
