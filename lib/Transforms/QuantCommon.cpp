@@ -8,6 +8,7 @@
 
 #include "QuantCommon.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Runtime/Half.h"
 
@@ -44,16 +45,6 @@ float ane::mil::quant::storableScale(float scale, Type element) {
 DenseElementsAttr ane::mil::quant::floatsAttr(Type element,
                                               ArrayRef<int64_t> shape,
                                               ArrayRef<float> values) {
-  auto type = RankedTensorType::get(shape, element);
-  if (element.isF32())
-    return DenseElementsAttr::get(type, values);
-  std::vector<APFloat> halves;
-  halves.reserve(values.size());
-  for (float v : values) {
-    APFloat f(v);
-    bool lost;
-    f.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &lost);
-    halves.push_back(f);
-  }
-  return DenseElementsAttr::get(type, halves);
+  return makeDenseFloatElementsAttr(RankedTensorType::get(shape, element),
+                                    values);
 }

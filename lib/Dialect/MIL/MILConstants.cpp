@@ -27,6 +27,27 @@ ElementsAttr ane::mil::makeElementsAttr(RankedTensorType type,
   return DenseElementsAttr::getFromRawBuffer(type, rawData);
 }
 
+/// `values` as row-major elements of `element`: fp16 rounded once to
+/// nearest even, or fp32.
+static SmallVector<char> floatBytes(Type element, ArrayRef<float> values) {
+  SmallVector<char> raw;
+  if (element.isF32()) {
+    raw.resize(values.size() * sizeof(float));
+    std::memcpy(raw.data(), values.data(), raw.size());
+    return raw;
+  }
+  assert(element.isF16() && "fp16 or fp32 constant");
+  raw.resize(values.size() * sizeof(uint16_t));
+  for (auto [i, v] : llvm::enumerate(values)) {
+    APFloat h(v);
+    bool losesInfo;
+    h.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
+    auto bits = static_cast<uint16_t>(h.bitcastToAPInt().getZExtValue());
+    std::memcpy(raw.data() + i * sizeof(uint16_t), &bits, sizeof(bits));
+  }
+  return raw;
+}
+
 ElementsAttr ane::mil::makeFloatElementsAttr(RankedTensorType type,
                                              ArrayRef<float> values,
                                              StringRef blobName,
@@ -34,25 +55,17 @@ ElementsAttr ane::mil::makeFloatElementsAttr(RankedTensorType type,
   assert(static_cast<int64_t>(values.size()) == type.getNumElements() &&
          "one value per element");
   Type element = type.getElementType();
-  if (element.isF32())
-    return makeElementsAttr(
-        type,
-        ArrayRef(reinterpret_cast<const char *>(values.data()),
-                 values.size() * sizeof(float)),
-        alignof(float), blobName, inlineLimit);
-  assert(element.isF16() && "fp16 or fp32 constant");
-  SmallVector<uint16_t> bits;
-  bits.reserve(values.size());
-  for (float v : values) {
-    APFloat h(v);
-    bool losesInfo;
-    h.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
-    bits.push_back(static_cast<uint16_t>(h.bitcastToAPInt().getZExtValue()));
-  }
-  return makeElementsAttr(type,
-                          ArrayRef(reinterpret_cast<const char *>(bits.data()),
-                                   bits.size() * sizeof(uint16_t)),
-                          alignof(uint16_t), blobName, inlineLimit);
+  return makeElementsAttr(type, floatBytes(element, values),
+                          element.isF32() ? alignof(float) : alignof(uint16_t),
+                          blobName, inlineLimit);
+}
+
+DenseElementsAttr ane::mil::makeDenseFloatElementsAttr(RankedTensorType type,
+                                                       ArrayRef<float> values) {
+  assert(static_cast<int64_t>(values.size()) == type.getNumElements() &&
+         "one value per element");
+  return DenseElementsAttr::getFromRawBuffer(
+      type, floatBytes(type.getElementType(), values));
 }
 
 std::optional<ane::mil::RawElements> ane::mil::getRawElements(Attribute value) {

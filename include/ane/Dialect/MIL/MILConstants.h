@@ -10,7 +10,7 @@
 #ifndef ANE_DIALECT_MIL_MILCONSTANTS_H
 #define ANE_DIALECT_MIL_MILCONSTANTS_H
 
-#include "mlir/IR/BuiltinAttributeInterfaces.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -38,6 +38,13 @@ mlir::ElementsAttr
 makeFloatElementsAttr(mlir::RankedTensorType type, llvm::ArrayRef<float> values,
                       llvm::StringRef blobName,
                       int64_t inlineLimit = kDefaultInlineConstantLimit);
+
+/// `values` (one per element) as an inline `dense` value of `type`, rounded
+/// as makeFloatElementsAttr rounds them (for attributes that must be dense,
+/// such as quantization scales).
+mlir::DenseElementsAttr
+makeDenseFloatElementsAttr(mlir::RankedTensorType type,
+                           llvm::ArrayRef<float> values);
 
 /// The row-major bytes of a constant value.
 struct RawElements {
