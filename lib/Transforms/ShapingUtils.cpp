@@ -8,6 +8,7 @@
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILConstants.h"
+#include "ane/Dialect/MIL/MILFolding.h"
 
 #include "mlir/IR/DialectResourceBlobManager.h"
 
@@ -34,8 +35,8 @@ FailureOr<ElementsAttr> ane::mil::reshapeElements(Attribute value,
   if (!elements || elements.getElementType() != type.getElementType() ||
       elements.getNumElements() != type.getNumElements())
     return failure();
-  if (auto dense = dyn_cast<DenseElementsAttr>(value))
-    return ElementsAttr(dense.reshape(type));
+  if (Attribute dense = reshapeConstant(value, type))
+    return cast<ElementsAttr>(dense);
   if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
     if (resource.getRawHandle().getBlob())
       return ElementsAttr(

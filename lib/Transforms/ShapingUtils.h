@@ -21,7 +21,8 @@ namespace ane::mil {
 
 /// The elements of a `mil.const` value as a new attribute of type `type`
 /// (same element type and count): the row-major bytes are kept. Handles
-/// inline `dense` and loaded `dense_resource` values; failure otherwise.
+/// inline `dense` (as the reshape folds do, reshapeConstant) and loaded
+/// `dense_resource` values; failure otherwise.
 mlir::FailureOr<mlir::ElementsAttr>
 reshapeElements(mlir::Attribute value, mlir::RankedTensorType type);
 
