@@ -44,10 +44,8 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
     auto inner = op.getX().getDefiningOp<TransposeOp>();
     if (!inner)
       return failure();
-    SmallVector<int32_t> p = normalizedPerm(inner), q = normalizedPerm(op);
-    SmallVector<int32_t> composed;
-    for (int32_t i : q)
-      composed.push_back(p[i]);
+    SmallVector<int32_t> composed =
+        composePermutations(inner.getPerm(), op.getPerm());
     rewriter.replaceOp(
         op, createTranspose(rewriter, op.getLoc(), inner.getX(), composed));
     return success();

@@ -7,6 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ShapingUtils.h"
+
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Target/MIL/MILEmitter.h"
 #include "ane/Target/MIL/MILTextFormat.h"
@@ -31,17 +33,6 @@ namespace {
 /// The opset a program without `mil.opset` is exported with (MILEmitter's
 /// default).
 constexpr Opset kDefaultOpset = Opset::ios18;
-
-/// Bytes of a statically shaped tensor, or std::nullopt.
-std::optional<int64_t> tensorBytes(Type type) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor || !tensor.hasStaticShape() ||
-      !tensor.getElementType().isIntOrFloat())
-    return std::nullopt;
-  return llvm::divideCeil(tensor.getNumElements() *
-                              tensor.getElementType().getIntOrFloatBitWidth(),
-                          8);
-}
 
 /// The MIL op name of a mil (or mil_generic) op, or "".
 StringRef milOpName(Operation *op) {

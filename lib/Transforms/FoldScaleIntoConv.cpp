@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FusionUtils.h"
+#include "MILNames.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -80,21 +81,15 @@ LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
   std::optional<SmallVector<float>> weight = readFloatConstant(op.getWeight());
   if (!weight)
     return rewriter.notifyMatchFailure(root, "weight is not a float constant");
-  SmallVector<float> bias(channels, 0.0f);
-  RankedTensorType biasType =
-      RankedTensorType::get({channels}, weightType.getElementType());
-  if (Value oldBias = op.getBias()) {
-    std::optional<SmallVector<float>> old = readFloatConstant(oldBias);
-    if (!old || static_cast<int64_t>(old->size()) != channels)
-      return rewriter.notifyMatchFailure(root, "bias is not a constant");
-    bias = *old;
-    biasType = cast<RankedTensorType>(oldBias.getType());
-  }
+  std::optional<FoldableBias> bias =
+      readBiasOrZeros(op.getBias(), op.getWeight(), channels);
+  if (!bias)
+    return rewriter.notifyMatchFailure(root, "bias is not a constant");
 
   for (auto [e, c] : llvm::enumerate(*channelOf))
     (*weight)[e] *= scale[c];
   for (int64_t c = 0; c < channels; ++c)
-    bias[c] = bias[c] * scale[c] + shift[c];
+    bias->values[c] = bias->values[c] * scale[c] + shift[c];
 
   std::string name = milNameOf(root).str();
   rewriter.setInsertionPoint(op);
@@ -103,7 +98,7 @@ LogicalResult foldAffine(OpT op, Operation *root, ArrayRef<float> scale,
       weightType, *weight);
   Value newBias = createFloatConstant(rewriter, op.getLoc(),
                                       derivedName(name, "_bias", "folded_bias"),
-                                      biasType, bias);
+                                      bias->type, bias->values);
   rewriter.modifyOpInPlace(op, [&] {
     op.getWeightMutable().assign(newWeight);
     op.getBiasMutable().assign(newBias);
@@ -164,30 +159,19 @@ struct FoldScale : OpRewritePattern<BinOpT> {
   LogicalResult matchAndRewrite(BinOpT bin,
                                 PatternRewriter &rewriter) const override {
     constexpr bool isDiv = std::is_same_v<BinOpT, RealDivOp>;
-    for (unsigned side = 0; side < (isDiv ? 1u : 2u); ++side) {
-      Value producer = bin->getOperand(side);
-      auto op = producer.getDefiningOp<OpT>();
-      if (!op || !producer.hasOneUse())
-        continue;
-      auto resultType = cast<RankedTensorType>(producer.getType());
-      if (bin.getType() != resultType)
-        continue;
-      int64_t axis =
-          std::is_same_v<OpT, LinearOp> ? resultType.getRank() - 1 : 1;
-      std::optional<SmallVector<float>> scale = readPerChannelConstant(
-          bin->getOperand(1 - side), resultType.getShape(), axis);
-      if (!scale)
-        continue;
-      if (isDiv) {
-        if (llvm::is_contained(*scale, 0.0f))
-          return rewriter.notifyMatchFailure(bin, "division by zero");
-        for (float &s : *scale)
-          s = 1.0f / s;
-      }
-      SmallVector<float> shift(scale->size(), 0.0f);
-      return foldAffine(op, bin, *scale, shift, rewriter);
+    std::optional<OpAndChannelConstant<OpT>> match =
+        matchOpAndChannelConstant<OpT>(bin, /*commutative=*/!isDiv);
+    if (!match)
+      return rewriter.notifyMatchFailure(bin, "no foldable producer");
+    SmallVector<float> &scale = match->values;
+    if (isDiv) {
+      if (llvm::is_contained(scale, 0.0f))
+        return rewriter.notifyMatchFailure(bin, "division by zero");
+      for (float &s : scale)
+        s = 1.0f / s;
     }
-    return rewriter.notifyMatchFailure(bin, "no foldable producer");
+    SmallVector<float> shift(scale.size(), 0.0f);
+    return foldAffine(match->op, bin, scale, shift, rewriter);
   }
 };
 

@@ -10,6 +10,7 @@
 
 #include "FusionPatterns.h"
 #include "FusionUtils.h"
+#include "MILNames.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -26,14 +27,6 @@ using namespace ane::mil;
 
 namespace {
 
-/// The axis of the output channels of a conv-like or linear result.
-template <typename OpT> int64_t channelAxis(RankedTensorType result) {
-  if constexpr (std::is_same_v<OpT, LinearOp>)
-    return result.getRank() - 1;
-  else
-    return 1;
-}
-
 /// `add(op, c)`, `add(c, op)` or `sub(op, c)` where `op` is an OpT with no
 /// other use → OpT with `bias + c` (or `bias - c`).
 template <typename OpT, typename BinOpT>
@@ -43,56 +36,38 @@ struct FoldBiasAdd : OpRewritePattern<BinOpT> {
   LogicalResult matchAndRewrite(BinOpT bin,
                                 PatternRewriter &rewriter) const override {
     constexpr bool isSub = std::is_same_v<BinOpT, SubOp>;
-    for (unsigned side = 0; side < (isSub ? 1u : 2u); ++side) {
-      Value producer = bin->getOperand(side);
-      Value constant = bin->getOperand(1 - side);
-      auto op = producer.getDefiningOp<OpT>();
-      if (!op)
-        continue;
-      if (!producer.hasOneUse())
-        return rewriter.notifyMatchFailure(bin, "op result has other uses");
-      auto resultType = cast<RankedTensorType>(producer.getType());
-      if (bin.getType() != resultType)
-        return rewriter.notifyMatchFailure(bin, "add changes the shape");
-      int64_t axis = channelAxis<OpT>(resultType);
-      std::optional<SmallVector<float>> add =
-          readPerChannelConstant(constant, resultType.getShape(), axis);
-      if (!add)
-        return rewriter.notifyMatchFailure(
-            bin, "not a constant varying only along the output channel");
+    std::optional<OpAndChannelConstant<OpT>> match =
+        matchOpAndChannelConstant<OpT>(bin, /*commutative=*/!isSub);
+    if (!match)
+      return rewriter.notifyMatchFailure(
+          bin, "not a single-use op and a constant varying only along its "
+               "output channel");
+    OpT op = match->op;
+    ArrayRef<float> add = match->values;
 
-      // The folded bias has the existing bias's type, else [C_out] of the
-      // weight's dtype.
-      int64_t channels = resultType.getDimSize(axis);
-      SmallVector<float> bias(channels, 0.0f);
-      RankedTensorType biasType;
-      if (Value oldBias = op.getBias()) {
-        std::optional<SmallVector<float>> old = readFloatConstant(oldBias);
-        if (!old || static_cast<int64_t>(old->size()) != channels)
-          return rewriter.notifyMatchFailure(bin, "existing bias unreadable");
-        bias = *old;
-        biasType = cast<RankedTensorType>(oldBias.getType());
-      } else {
-        Type element =
-            cast<RankedTensorType>(op.getWeight().getType()).getElementType();
-        biasType = RankedTensorType::get({channels}, element);
-      }
-      for (int64_t c = 0; c < channels; ++c)
-        bias[c] = isSub ? bias[c] - (*add)[c] : bias[c] + (*add)[c];
+    // The folded bias has the existing bias's type, else [C_out] of the
+    // weight's dtype.
+    int64_t channels = add.size();
+    std::optional<FoldableBias> bias =
+        readBiasOrZeros(op.getBias(), op.getWeight(), channels);
+    if (!bias)
+      return rewriter.notifyMatchFailure(bin, "existing bias unreadable");
+    for (int64_t c = 0; c < channels; ++c)
+      bias->values[c] =
+          isSub ? bias->values[c] - add[c] : bias->values[c] + add[c];
 
-      rewriter.setInsertionPoint(op);
-      Value newBias = createFloatConstant(
-          rewriter, op.getLoc(),
-          derivedName(milNameOf(bin), "_bias", "fused_bias"), biasType, bias);
-      rewriter.modifyOpInPlace(op, [&] {
-        op.getBiasMutable().assign(newBias);
-        // The op now computes the add's value and takes over its name.
-        op->setLoc(bin.getLoc());
-      });
-      rewriter.replaceOp(bin, producer);
-      return success();
-    }
-    return rewriter.notifyMatchFailure(bin, "no foldable producer");
+    rewriter.setInsertionPoint(op);
+    Value newBias =
+        createFloatConstant(rewriter, op.getLoc(),
+                            derivedName(milNameOf(bin), "_bias", "fused_bias"),
+                            bias->type, bias->values);
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getBiasMutable().assign(newBias);
+      // The op now computes the add's value and takes over its name.
+      op->setLoc(bin.getLoc());
+    });
+    rewriter.replaceOp(bin, op->getResults());
+    return success();
   }
 };
 

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MILNames.h"
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
@@ -55,12 +56,7 @@ LogicalResult rewriteAsConv(Operation *op, Value x, Attribute weight,
 
   // The final reshape keeps the op's name; the new ops get derived names.
   Location loc = op->getLoc();
-  auto named = [&](StringRef suffix) -> Location {
-    if (auto name = dyn_cast<NameLoc>(loc))
-      return NameLoc::get(rewriter.getStringAttr(name.getName().str() + suffix),
-                          name.getChildLoc());
-    return loc;
-  };
+  auto named = [&](StringRef suffix) { return suffixedLoc(loc, suffix); };
   Value rows = createReshape(rewriter, named("_rows"), x, {1, 1, s, din});
   Value act = createTranspose(rewriter, named("_act"), rows, {0, 3, 1, 2});
   Value w = ConstOp::create(rewriter, named("_weight"), *w4);

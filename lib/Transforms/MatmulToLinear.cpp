@@ -11,6 +11,7 @@
 
 #include "FusionPatterns.h"
 #include "FusionUtils.h"
+#include "MILNames.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Dialect/MIL/MILTypeInference.h"

@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FusionUtils.h"
+#include "MILNames.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -157,11 +158,17 @@ LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
   return success();
 }
 
-/// mul(x, rsqrt(mean(x²) + eps)) in either operand order.
-struct RmsNormMul : OpRewritePattern<MulOp> {
-  RmsNormMul(MLIRContext *context, bool prescale)
-      : OpRewritePattern(context), prescale(prescale) {}
+/// A pattern rooted at an OpT that emits the training-kernel RMSNorm, with
+/// the pass's `prescale` option.
+template <typename OpT> struct RmsNormPattern : OpRewritePattern<OpT> {
+  RmsNormPattern(MLIRContext *context, bool prescale)
+      : OpRewritePattern<OpT>(context), prescale(prescale) {}
   bool prescale;
+};
+
+/// mul(x, rsqrt(mean(x²) + eps)) in either operand order.
+struct RmsNormMul : RmsNormPattern<MulOp> {
+  using RmsNormPattern::RmsNormPattern;
 
   LogicalResult matchAndRewrite(MulOp mul,
                                 PatternRewriter &rewriter) const override {
@@ -176,10 +183,8 @@ struct RmsNormMul : OpRewritePattern<MulOp> {
 };
 
 /// real_div(x, sqrt(mean(x²) + eps)).
-struct RmsNormDiv : OpRewritePattern<RealDivOp> {
-  RmsNormDiv(MLIRContext *context, bool prescale)
-      : OpRewritePattern(context), prescale(prescale) {}
-  bool prescale;
+struct RmsNormDiv : RmsNormPattern<RealDivOp> {
+  using RmsNormPattern::RmsNormPattern;
 
   LogicalResult matchAndRewrite(RealDivOp div,
                                 PatternRewriter &rewriter) const override {

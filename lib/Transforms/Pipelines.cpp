@@ -42,8 +42,8 @@ void buildFusionPipeline(OpPassManager &pm) {
   buildCleanupPipeline(pm);
 }
 
-/// Options of --mil-ane-w8 (weight quantization).
-struct W8PipelineOptions : PassPipelineOptions<W8PipelineOptions> {
+/// Weight quantization options, shared by --mil-ane-w8 and --mil-ane-w8a8.
+struct WeightQuantOptions : public virtual detail::PassOptions {
   Option<int64_t> minElements{
       *this, "min-elements",
       llvm::cl::desc("Only quantize weights with at least this many elements"),
@@ -54,16 +54,13 @@ struct W8PipelineOptions : PassPipelineOptions<W8PipelineOptions> {
       llvm::cl::init("per-channel")};
 };
 
+/// Options of --mil-ane-w8 (weight quantization).
+struct W8PipelineOptions : PassPipelineOptions<W8PipelineOptions>,
+                           WeightQuantOptions {};
+
 /// Options of --mil-ane-w8a8: those of --mil-ane-w8 plus calibration.
-struct W8A8PipelineOptions : PassPipelineOptions<W8A8PipelineOptions> {
-  Option<int64_t> minElements{
-      *this, "min-elements",
-      llvm::cl::desc("Only quantize weights with at least this many elements"),
-      llvm::cl::init(2048)};
-  Option<std::string> granularity{
-      *this, "granularity",
-      llvm::cl::desc("per-channel (default) or per-tensor weight scales"),
-      llvm::cl::init("per-channel")};
+struct W8A8PipelineOptions : PassPipelineOptions<W8A8PipelineOptions>,
+                             WeightQuantOptions {
   Option<std::string> calibrationInputs{
       *this, "calibration-inputs",
       llvm::cl::desc("Directory of <argument>.npy calibration samples")};
@@ -77,18 +74,17 @@ struct W8A8PipelineOptions : PassPipelineOptions<W8A8PipelineOptions> {
       llvm::cl::init(99.99)};
 };
 
-void addQuantizeWeights(OpPassManager &pm, int64_t minElements,
-                        StringRef granularity) {
+void addQuantizeWeights(OpPassManager &pm, const WeightQuantOptions &options) {
   ane::mil::MILQuantizeWeightsOptions o;
-  o.minElements = minElements;
-  o.granularity = granularity.str();
+  o.minElements = options.minElements;
+  o.granularity = options.granularity;
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILQuantizeWeights(o));
 }
 
 /// Weight-only int8: cleanup, int8 weights, cleanup.
 void buildW8Pipeline(OpPassManager &pm, const W8PipelineOptions &options) {
   buildCleanupPipeline(pm);
-  addQuantizeWeights(pm, options.minElements, options.granularity);
+  addQuantizeWeights(pm, options);
   buildCleanupPipeline(pm);
 }
 
@@ -97,7 +93,7 @@ void buildW8Pipeline(OpPassManager &pm, const W8PipelineOptions &options) {
 /// pairs between layers.
 void buildW8A8Pipeline(OpPassManager &pm, const W8A8PipelineOptions &options) {
   buildCleanupPipeline(pm);
-  addQuantizeWeights(pm, options.minElements, options.granularity);
+  addQuantizeWeights(pm, options);
   ane::mil::MILQuantizeActivationsOptions activations;
   activations.calibrationInputs = options.calibrationInputs;
   activations.method = options.method;

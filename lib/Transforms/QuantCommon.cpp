@@ -1,6 +1,6 @@
 //===- QuantCommon.cpp - Helpers shared by the quantization passes --------===//
 //
-// Target op kinds, constant reading and fp16 scale storage for
+// Target op kinds and fp16 scale storage for
 // mil-quantize-weights, mil-quantize-activations and
 // mil-eliminate-quant-pairs.
 //
@@ -8,13 +8,11 @@
 
 #include "QuantCommon.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Runtime/Half.h"
 
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
-
-#include <cstring>
 
 using namespace mlir;
 using ane::runtime::floatToHalf;
@@ -35,39 +33,6 @@ bool ane::mil::quant::isFusedActivation(Operation *op) {
       op);
 }
 
-std::optional<std::vector<float>>
-ane::mil::quant::readFloats(ElementsAttr attr) {
-  Type element = attr.getElementType();
-  if (!element.isF16() && !element.isF32())
-    return std::nullopt;
-  std::vector<float> out(attr.getNumElements());
-  if (auto dense = dyn_cast<DenseElementsAttr>(attr)) {
-    size_t i = 0;
-    for (APFloat v : dense.getValues<APFloat>())
-      out[i++] = v.convertToFloat();
-    return out;
-  }
-  auto resource = dyn_cast<DenseResourceElementsAttr>(attr);
-  AsmResourceBlob *blob =
-      resource ? resource.getRawHandle().getBlob() : nullptr;
-  if (!blob)
-    return std::nullopt;
-  ArrayRef<char> data = blob->getData();
-  size_t width = element.isF16() ? 2 : 4;
-  if (data.size() != out.size() * width)
-    return std::nullopt;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (width == 2) {
-      uint16_t h;
-      std::memcpy(&h, data.data() + 2 * i, 2);
-      out[i] = halfToFloat(h);
-    } else {
-      std::memcpy(&out[i], data.data() + 4 * i, 4);
-    }
-  }
-  return out;
-}
-
 float ane::mil::quant::storableScale(float scale, Type element) {
   if (!element.isF16())
     return std::max(scale, std::numeric_limits<float>::denorm_min());
@@ -80,16 +45,6 @@ float ane::mil::quant::storableScale(float scale, Type element) {
 DenseElementsAttr ane::mil::quant::floatsAttr(Type element,
                                               ArrayRef<int64_t> shape,
                                               ArrayRef<float> values) {
-  auto type = RankedTensorType::get(shape, element);
-  if (element.isF32())
-    return DenseElementsAttr::get(type, values);
-  std::vector<APFloat> halves;
-  halves.reserve(values.size());
-  for (float v : values) {
-    APFloat f(v);
-    bool lost;
-    f.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &lost);
-    halves.push_back(f);
-  }
-  return DenseElementsAttr::get(type, halves);
+  return makeDenseFloatElementsAttr(RankedTensorType::get(shape, element),
+                                    values);
 }

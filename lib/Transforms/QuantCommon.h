@@ -3,7 +3,8 @@
 //
 // What the quantization passes agree on: which ops are the ANE compute layers
 // quantization targets, how a scale is stored in a float dtype, and how
-// float constants and scales are read and written as attributes.
+// scales are written as attributes (they are read with readFloatElements,
+// ane/Dialect/MIL/MILConstants.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,10 +27,6 @@ std::optional<llvm::StringRef> computeKind(mlir::Operation *op);
 /// layer (relu, leaky_relu, sigmoid, tanh, silu, gelu, clip): W8A8 puts the
 /// quantize after them, as coremltools' suffix pattern does.
 bool isFusedActivation(mlir::Operation *op);
-
-/// The values of an fp16/fp32 dense or dense_resource constant as fp32;
-/// std::nullopt for other element types or unloaded resources.
-std::optional<std::vector<float>> readFloats(mlir::ElementsAttr attr);
 
 /// `scale` as stored in `element` (f16 or f32): for f16 rounded up to the
 /// next representable value so that `scale * qmax` still covers the range,

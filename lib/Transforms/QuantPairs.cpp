@@ -8,6 +8,7 @@
 
 #include "QuantCommon.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Dialect/MIL/MILFolding.h"
 #include "ane/Transforms/Passes.h"
@@ -42,8 +43,8 @@ bool sameQuantParams(QuantizeOp q, DequantizeOp dq) {
   if (dq.getAxis() != q.getAxis() ||
       !sameParam(dq.getZeroPointAttr(), q.getZeroPointAttr()))
     return false;
-  auto a = quant::readFloats(dq.getScale());
-  auto b = quant::readFloats(q.getScale());
+  auto a = readFloatElements(dq.getScale());
+  auto b = readFloatElements(q.getScale());
   return a && b && *a == *b;
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Calibration.h"
+#include "MILNames.h"
 #include "QuantCommon.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
@@ -29,16 +30,6 @@ using namespace ane::mil;
 namespace {
 
 constexpr StringLiteral kPass = "mil-quantize-activations";
-
-/// `loc` renamed `<name><suffix>` when it carries a MIL name, so emitted
-/// programs name the new ops after the layer they follow.
-Location suffixed(Location loc, StringRef suffix) {
-  if (auto named = dyn_cast<NameLoc>(loc))
-    return NameLoc::get(
-        StringAttr::get(loc.getContext(), named.getName().str() + suffix),
-        named.getChildLoc());
-  return loc;
-}
 
 bool feedsComputeOp(Value v) {
   return llvm::any_of(v.getUsers(), [](Operation *user) {
@@ -107,10 +98,10 @@ struct MILQuantizeActivationsPass
       auto scaleAttr = quant::floatsAttr(element, {}, {scale});
       OpBuilder b(ctx);
       b.setInsertionPointAfter(producer);
-      auto q = QuantizeOp::create(b, suffixed(producer->getLoc(), "_q"), r,
+      auto q = QuantizeOp::create(b, suffixedLoc(producer->getLoc(), "_q"), r,
                                   /*zero_point=*/nullptr, scaleAttr,
                                   /*axis=*/nullptr, b.getStringAttr("int8"));
-      auto d = DequantizeOp::create(b, suffixed(producer->getLoc(), "_dq"),
+      auto d = DequantizeOp::create(b, suffixedLoc(producer->getLoc(), "_dq"),
                                     q.getResult(), /*zero_point=*/nullptr,
                                     scaleAttr, /*axis=*/nullptr);
       r.replaceUsesWithIf(d.getResult(), [](OpOperand &use) {

@@ -8,6 +8,7 @@
 
 #include "QuantCommon.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Dialect/MIL/MILParams.h"
 #include "ane/Transforms/Passes.h"
@@ -147,7 +148,7 @@ struct MILQuantizeWeightsPass
     if (!values || !type || !type.hasStaticShape() ||
         values.getNumElements() < minElements)
       return {};
-    std::optional<std::vector<float>> w = quant::readFloats(values);
+    std::optional<SmallVector<float>> w = readFloatElements(values);
     // Weights holding inf or NaN have no finite scale: left alone.
     if (!w || !llvm::all_of(*w, [](float v) { return std::isfinite(v); }))
       return {};

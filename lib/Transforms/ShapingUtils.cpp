@@ -7,27 +7,14 @@
 
 #include "ShapingUtils.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
+#include "ane/Dialect/MIL/MILFolding.h"
+
 #include "mlir/IR/DialectResourceBlobManager.h"
 
 using namespace mlir;
 
 namespace {
-
-/// The row-major bytes of a constant value and whether it is a splat; the
-/// ArrayRef is empty when the value is neither dense nor a loaded resource.
-struct RawValue {
-  ArrayRef<char> bytes;
-  bool splat = false;
-};
-
-FailureOr<RawValue> rawValue(Attribute value) {
-  if (auto dense = dyn_cast<DenseElementsAttr>(value))
-    return RawValue{dense.getRawData(), dense.isSplat()};
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
-    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
-      return RawValue{blob->getData(), false};
-  return failure();
-}
 
 /// A new value of `type` with the given row-major bytes, in the same form
 /// (dense or resource) as `like`.
@@ -48,8 +35,8 @@ FailureOr<ElementsAttr> ane::mil::reshapeElements(Attribute value,
   if (!elements || elements.getElementType() != type.getElementType() ||
       elements.getNumElements() != type.getNumElements())
     return failure();
-  if (auto dense = dyn_cast<DenseElementsAttr>(value))
-    return ElementsAttr(dense.reshape(type));
+  if (Attribute dense = reshapeConstant(value, type))
+    return cast<ElementsAttr>(dense);
   if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
     if (resource.getRawHandle().getBlob())
       return ElementsAttr(
@@ -68,8 +55,8 @@ FailureOr<ElementsAttr> ane::mil::transposeElements2D(Attribute value) {
     return failure();
   auto transposed = RankedTensorType::get(
       {type.getDimSize(1), type.getDimSize(0)}, elementType);
-  FailureOr<RawValue> raw = rawValue(value);
-  if (failed(raw))
+  std::optional<RawElements> raw = getRawElements(value);
+  if (!raw)
     return failure();
   if (raw->splat)
     return reshapeElements(value, transposed);
@@ -115,12 +102,12 @@ bool ane::mil::isConstantLike(Operation *op) {
          op->getNumRegions() == 0 && !isa<func::ReturnOp>(op);
 }
 
-int64_t ane::mil::tensorBytes(Type type) {
+std::optional<int64_t> ane::mil::tensorBytes(Type type) {
   auto t = dyn_cast<RankedTensorType>(type);
   if (!t || !t.hasStaticShape() || !t.getElementType().isIntOrFloat())
-    return 0;
-  return (t.getNumElements() * t.getElementType().getIntOrFloatBitWidth() + 7) /
-         8;
+    return std::nullopt;
+  return llvm::divideCeil(
+      t.getNumElements() * t.getElementType().getIntOrFloatBitWidth(), 8);
 }
 
 ane::mil::ProgramCost ane::mil::weightCost(Operation *op,
@@ -131,10 +118,10 @@ ane::mil::ProgramCost ane::mil::weightCost(Operation *op,
       if (elements.getNumElements() < inlineThreshold)
         continue;
       ++cost.weightTensors;
-      cost.weightBytes += tensorBytes(elements.getType());
+      cost.weightBytes += tensorBytes(elements.getType()).value_or(0);
     } else if (isa<BlobFileAttr>(a.getValue())) {
       ++cost.weightTensors;
-      cost.weightBytes += tensorBytes(op->getResult(0).getType());
+      cost.weightBytes += tensorBytes(op->getResult(0).getType()).value_or(0);
     }
   }
   return cost;
@@ -159,8 +146,9 @@ ane::mil::ProgramCost ane::mil::measureFunction(func::FuncOp fn,
   auto track = [&](Value v, int64_t def) {
     auto it = lastUse.find(v);
     int64_t end = it == lastUse.end() ? def : it->second;
-    born[def] += tensorBytes(v.getType());
-    dies[end] += tensorBytes(v.getType());
+    int64_t bytes = tensorBytes(v.getType()).value_or(0);
+    born[def] += bytes;
+    dies[end] += bytes;
   };
   for (BlockArgument arg : body.getArguments())
     track(arg, 0);

@@ -15,11 +15,14 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <optional>
+
 namespace ane::mil {
 
 /// The elements of a `mil.const` value as a new attribute of type `type`
 /// (same element type and count): the row-major bytes are kept. Handles
-/// inline `dense` and loaded `dense_resource` values; failure otherwise.
+/// inline `dense` (as the reshape folds do, reshapeConstant) and loaded
+/// `dense_resource` values; failure otherwise.
 mlir::FailureOr<mlir::ElementsAttr>
 reshapeElements(mlir::Attribute value, mlir::RankedTensorType type);
 
@@ -71,8 +74,9 @@ ProgramCost weightCost(mlir::Operation *op, int64_t inlineThreshold);
 /// The cost of a single-block function.
 ProgramCost measureFunction(mlir::func::FuncOp fn, int64_t inlineThreshold);
 
-/// Byte size of a static tensor type (0 otherwise).
-int64_t tensorBytes(mlir::Type type);
+/// Byte size of a statically shaped int or float tensor type, or
+/// std::nullopt.
+std::optional<int64_t> tensorBytes(mlir::Type type);
 
 } // namespace ane::mil
 

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FusionUtils.h"
+#include "MILNames.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"

@@ -7,12 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "ane/Dialect/MIL/MILBuilder.h"
+#include "ane/Dialect/MIL/MILConstants.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinDialect.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Verifier.h"
-#include "llvm/ADT/APFloat.h"
 
 using namespace mlir;
 using namespace ane::mil;
@@ -72,55 +71,31 @@ static SmallVector<T> expand(ArrayRef<T> values, int64_t n) {
   return SmallVector<T>(values);
 }
 
-Value ProgramBuilder::makeConstant(StringRef name, RankedTensorType type,
-                                   ArrayRef<char> rawData, size_t alignment) {
-  // Large data goes straight into a blob, never into an interned
-  // DenseElementsAttr.
-  ElementsAttr value;
-  if (type.getNumElements() > options.inlineConstantLimit)
-    value = DenseResourceElementsAttr::get(
-        type, name,
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(rawData, alignment));
-  else
-    value = DenseElementsAttr::getFromRawBuffer(type, rawData);
-  return ConstOp::create(builder, loc(name), value);
-}
-
 Value ProgramBuilder::constF16(StringRef name, ArrayRef<int64_t> shape,
                                ArrayRef<float> values) {
-  SmallVector<float> all = expand(values, numElements(shape));
-  SmallVector<uint16_t> bits;
-  for (float v : all) {
-    APFloat h(v);
-    bool losesInfo;
-    h.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
-    bits.push_back(static_cast<uint16_t>(h.bitcastToAPInt().getZExtValue()));
-  }
-  auto type = tensor(shape, f16());
-  return makeConstant(name, type,
-                      ArrayRef(reinterpret_cast<const char *>(bits.data()),
-                               bits.size() * sizeof(uint16_t)),
-                      alignof(uint16_t));
+  return constant(name,
+                  makeFloatElementsAttr(tensor(shape, f16()),
+                                        expand(values, numElements(shape)),
+                                        name, options.inlineConstantLimit));
 }
 
 Value ProgramBuilder::constF32(StringRef name, ArrayRef<int64_t> shape,
                                ArrayRef<float> values) {
-  SmallVector<float> all = expand(values, numElements(shape));
-  auto type = tensor(shape, f32());
-  return makeConstant(name, type,
-                      ArrayRef(reinterpret_cast<const char *>(all.data()),
-                               all.size() * sizeof(float)),
-                      alignof(float));
+  return constant(name,
+                  makeFloatElementsAttr(tensor(shape, f32()),
+                                        expand(values, numElements(shape)),
+                                        name, options.inlineConstantLimit));
 }
 
 Value ProgramBuilder::constI8(StringRef name, ArrayRef<int64_t> shape,
                               ArrayRef<int8_t> values) {
   SmallVector<int8_t> all = expand(values, numElements(shape));
-  auto type = tensor(shape, i8());
-  return makeConstant(
-      name, type,
-      ArrayRef(reinterpret_cast<const char *>(all.data()), all.size()),
-      alignof(int8_t));
+  return constant(
+      name,
+      makeElementsAttr(
+          tensor(shape, i8()),
+          ArrayRef(reinterpret_cast<const char *>(all.data()), all.size()),
+          alignof(int8_t), name, options.inlineConstantLimit));
 }
 
 Value ProgramBuilder::constant(StringRef name, ElementsAttr value) {

@@ -256,11 +256,8 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
     auto inner = op.getX().getDefiningOp<TransposeOp>();
     if (!inner)
       return failure();
-    int64_t rank = op.getPerm().size();
-    auto norm = [rank](int64_t p) { return p < 0 ? p + rank : p; };
-    SmallVector<int32_t> perm;
-    for (int32_t q : op.getPerm())
-      perm.push_back(norm(inner.getPerm()[norm(q)]));
+    SmallVector<int32_t> perm =
+        composePermutations(inner.getPerm(), op.getPerm());
     // In place: the op keeps its location and attributes (its MIL names).
     rewriter.modifyOpInPlace(op, [&] {
       op.getXMutable().assign(inner.getX());

@@ -95,6 +95,16 @@ std::optional<int64_t> ane::mil::normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
+SmallVector<int32_t> ane::mil::composePermutations(ArrayRef<int32_t> inner,
+                                                   ArrayRef<int32_t> outer) {
+  int32_t rank = outer.size();
+  auto norm = [rank](int32_t p) { return p < 0 ? p + rank : p; };
+  SmallVector<int32_t> perm;
+  for (int32_t q : outer)
+    perm.push_back(norm(inner[norm(q)]));
+  return perm;
+}
+
 std::optional<SmallVector<int64_t>>
 ane::mil::normalizeAxes(function_ref<InFlightDiagnostic()> emitError,
                         StringRef name, ArrayRef<int32_t> axes, int64_t rank) {

@@ -17,6 +17,7 @@
 #ifndef ANE_DIALECT_MIL_MILBUILDER_H
 #define ANE_DIALECT_MIL_MILBUILDER_H
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 
 #include "mlir/IR/Builders.h"
@@ -41,7 +42,7 @@ struct ProgramOptions {
       {"coremltools-version", "ane-mlir"}};
   /// Constants with more elements than this become `dense_resource` blobs;
   /// smaller ones are inline dense attributes.
-  int64_t inlineConstantLimit = 64;
+  int64_t inlineConstantLimit = kDefaultInlineConstantLimit;
 };
 
 /// MIL conv parameters; empty vectors mean MIL's defaults (all 1s / zeros).
@@ -133,9 +134,6 @@ public:
   llvm::Expected<mlir::OwningOpRef<mlir::ModuleOp>> finish();
 
 private:
-  mlir::Value makeConstant(llvm::StringRef name, mlir::RankedTensorType type,
-                           llvm::ArrayRef<char> rawData, size_t alignment);
-
   mlir::MLIRContext *context;
   ProgramOptions options;
   mlir::OpBuilder builder;

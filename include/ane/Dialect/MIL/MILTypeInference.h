@@ -105,6 +105,12 @@ std::optional<Opset> getEnclosingOpset(mlir::Operation *op);
 /// it is out of range.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 
+/// The perm of `transpose(transpose(x, inner), outer)` as one transpose of
+/// x: result dim i is x's dim inner[outer[i]]. Both are valid perms of the
+/// same rank; negative entries are normalized, the result has none.
+llvm::SmallVector<int32_t> composePermutations(llvm::ArrayRef<int32_t> inner,
+                                               llvm::ArrayRef<int32_t> outer);
+
 /// Normalizes the axes of parameter `name`: each must be in range and
 /// appear once. Otherwise reports, through `emitError` if not null, an
 /// error naming `name`, and returns std::nullopt.
