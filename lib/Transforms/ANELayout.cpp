@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RewriteConfig.h"
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
@@ -208,7 +209,8 @@ struct MILANELayoutPass
         .add<ComposeTransposes, UnitTransposeToReshape, SinkLayoutThroughUnary>(
             &getContext());
     ReshapeOp::getCanonicalizationPatterns(patterns, &getContext());
-    if (failed(applyPatternsGreedily(fn, std::move(patterns))))
+    if (failed(
+            applyPatternsGreedily(fn, std::move(patterns), milRewriteConfig())))
       signalPassFailure();
   }
 };

@@ -15,6 +15,7 @@
 
 #include "FusionUtils.h"
 #include "MILNames.h"
+#include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -187,7 +188,8 @@ struct MILFoldScaleIntoConvPass
                  FoldScale<LinearOp, MulOp>, FoldScale<ConvOp, RealDivOp>,
                  FoldScale<ConvTransposeOp, RealDivOp>,
                  FoldScale<LinearOp, RealDivOp>>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };

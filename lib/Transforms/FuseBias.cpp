@@ -11,6 +11,7 @@
 #include "FusionPatterns.h"
 #include "FusionUtils.h"
 #include "MILNames.h"
+#include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -78,7 +79,8 @@ struct MILFuseBiasPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateFuseBiasPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MILNames.h"
+#include "RewriteConfig.h"
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
@@ -108,7 +109,8 @@ struct MILLinearToConvPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<LinearToConv, MatmulToConv>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };

@@ -12,6 +12,7 @@
 #include "FusionPatterns.h"
 #include "FusionUtils.h"
 #include "MILNames.h"
+#include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Dialect/MIL/MILTypeInference.h"
@@ -77,7 +78,8 @@ struct MILMatmulToLinearPass
     RewritePatternSet patterns(&getContext());
     patterns.add<MatmulToLinear>(&getContext());
     populateFuseBiasPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };

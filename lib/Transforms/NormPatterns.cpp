@@ -20,6 +20,7 @@
 
 #include "FusionUtils.h"
 #include "MILNames.h"
+#include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -326,7 +327,8 @@ struct MILFuseLayerNormPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<LayerNorm>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };
@@ -338,7 +340,8 @@ struct MILRmsNormAneFormPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<RmsNormMul, RmsNormDiv>(&getContext(), prescale);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };

@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RewriteConfig.h"
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
@@ -19,10 +20,8 @@ namespace {
 /// fold small constant subgraphs, canonicalize what that exposes, dedup
 /// constants, CSE (keeping program outputs, whose names are their ops').
 void buildCleanupPipeline(OpPassManager &pm) {
-  // The canonicalizer's own constant CSE would merge (and unname) constants
-  // that are program outputs; mil-const-dedup and mil-cse merge the others.
-  GreedyRewriteConfig config;
-  config.enableConstantCSE(false);
+  // See RewriteConfig.h: constants are not CSE'd or hoisted by the driver.
+  GreedyRewriteConfig config = ane::mil::milRewriteConfig();
   pm.addPass(createCanonicalizerPass(config));
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldConstants());
   pm.addPass(createCanonicalizerPass(config));

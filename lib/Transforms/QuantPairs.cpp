@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "QuantCommon.h"
+#include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
@@ -90,7 +91,8 @@ struct MILEliminateQuantPairsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<DequantizeQuantize, UnneededQuantizeDequantize>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       return signalPassFailure();
   }
 };

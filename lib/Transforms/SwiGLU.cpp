@@ -11,6 +11,7 @@
 
 #include "FusionUtils.h"
 #include "MILNames.h"
+#include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Transforms/Passes.h"
@@ -69,7 +70,8 @@ struct MILSwiGLUAneFormPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<SwiGLUGate>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns),
+                                     milRewriteConfig())))
       signalPassFailure();
   }
 };

@@ -1,6 +1,7 @@
 // RUN: ane-opt %s -mil-rmsnorm-ane-form -split-input-file | FileCheck %s
 // Idempotence: a second run changes nothing.
 // RUN: ane-opt %s -mil-rmsnorm-ane-form -split-input-file | ane-opt -mil-rmsnorm-ane-form -split-input-file | FileCheck %s
+// RUN: ane-opt %s -mil-rmsnorm-ane-form -split-input-file | FileCheck %s --check-prefix=CONSTS
 // RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -split-input-file | FileCheck %s --check-prefix=PRE
 // RUN: ane-opt %s -mil-rmsnorm-ane-form=prescale=true -split-input-file | ane-opt -mil-rmsnorm-ane-form=prescale=true -split-input-file | FileCheck %s --check-prefix=PRE
 
@@ -8,13 +9,14 @@
 // of [1, C, 1, S] (D = 8): the training-kernel sequence, gamma untouched.
 // CHECK-LABEL: func @rsqrt_form
 func.func @rsqrt_form(%x: tensor<1x8x1x4xf16>) -> tensor<1x8x1x4xf16> {
-  // CHECK-DAG: %[[INVD:.*]] = mil.const {val = dense<1.250000e-01> : tensor<f16>}
-  // CHECK-DAG: %[[EPS:.*]] = mil.const {val = dense<1.001360e-05> : tensor<f16>}
-  // CHECK-DAG: %[[NHALF:.*]] = mil.const {val = dense<-5.000000e-01> : tensor<f16>}
+  // The new constants sit right before their use (program order is kept).
   // CHECK: %[[SQ:.*]] = mil.mul %[[X:.*]], %[[X]]
   // CHECK: %[[SS:.*]] = mil.reduce_sum %[[SQ]] {axes = array<i32: 1>, keep_dims = true}
+  // CHECK: %[[INVD:.*]] = mil.const {val = dense<1.250000e-01> : tensor<f16>}
   // CHECK: %[[MS:.*]] = mil.mul %[[SS]], %[[INVD]]
+  // CHECK: %[[EPS:.*]] = mil.const {val = dense<1.001360e-05> : tensor<f16>}
   // CHECK: %[[V:.*]] = mil.add %[[MS]], %[[EPS]]
+  // CHECK: %[[NHALF:.*]] = mil.const {val = dense<-5.000000e-01> : tensor<f16>}
   // CHECK: %[[R:.*]] = mil.pow %[[V]], %[[NHALF]]
   // CHECK: %[[Y:.*]] = mil.mul %[[X]], %[[R]]
   // CHECK: %[[G:.*]] = mil.mul %[[Y]], %{{.*}}
@@ -22,13 +24,13 @@ func.func @rsqrt_form(%x: tensor<1x8x1x4xf16>) -> tensor<1x8x1x4xf16> {
   // CHECK-NOT: mil.rsqrt
   // With prescale, x * (1/sqrt(8)) is squared and summed; no 1/D mul.
   // PRE-LABEL: func @rsqrt_form
-  // PRE-DAG: %[[RSQRTD:.*]] = mil.const {val = dense<3.535160e-01> : tensor<f16>}
-  // PRE-DAG: %[[EPS:.*]] = mil.const {val = dense<1.001360e-05> : tensor<f16>}
-  // PRE-DAG: %[[NHALF:.*]] = mil.const {val = dense<-5.000000e-01> : tensor<f16>}
+  // PRE: %[[RSQRTD:.*]] = mil.const {val = dense<3.535160e-01> : tensor<f16>}
   // PRE: %[[XS:.*]] = mil.mul %[[X:.*]], %[[RSQRTD]]
   // PRE: %[[SQ:.*]] = mil.mul %[[XS]], %[[XS]]
   // PRE: %[[SS:.*]] = mil.reduce_sum %[[SQ]] {axes = array<i32: 1>, keep_dims = true}
+  // PRE: %[[EPS:.*]] = mil.const {val = dense<1.001360e-05> : tensor<f16>}
   // PRE: %[[V:.*]] = mil.add %[[SS]], %[[EPS]]
+  // PRE: %[[NHALF:.*]] = mil.const {val = dense<-5.000000e-01> : tensor<f16>}
   // PRE: %[[R:.*]] = mil.pow %[[V]], %[[NHALF]]
   // PRE: %[[Y:.*]] = mil.mul %[[X]], %[[R]]
   %eps = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
@@ -48,10 +50,11 @@ func.func @rsqrt_form(%x: tensor<1x8x1x4xf16>) -> tensor<1x8x1x4xf16> {
 // swapped; pow(x, 2) with pow(., -0.5); rsqrt's own epsilon (no add).
 // CHECK-LABEL: func @other_forms
 func.func @other_forms(%x: tensor<2x16xf32>) -> (tensor<2x16xf32>, tensor<2x16xf32>, tensor<2x16xf32>) {
-  // CHECK-DAG: mil.const {val = dense<6.250000e-02> : tensor<f32>}
-  // CHECK-DAG: mil.const {val = dense<9.99999997E-7> : tensor<f32>}
-  // CHECK-DAG: mil.const {val = dense<2.500000e-01> : tensor<f32>}
-  // CHECK-DAG: mil.const {val = dense<1.000000e-03> : tensor<f32>}
+  // CONSTS-LABEL: func @other_forms
+  // CONSTS-DAG: mil.const {val = dense<6.250000e-02> : tensor<f32>}
+  // CONSTS-DAG: mil.const {val = dense<9.99999997E-7> : tensor<f32>}
+  // CONSTS-DAG: mil.const {val = dense<2.500000e-01> : tensor<f32>}
+  // CONSTS-DAG: mil.const {val = dense<1.000000e-03> : tensor<f32>}
   // CHECK-COUNT-3: mil.reduce_sum %{{.*}} {axes = array<i32: -1>, keep_dims = true}
   // CHECK-NOT: mil.reduce_mean
   // CHECK-NOT: mil.rsqrt
