@@ -189,6 +189,7 @@ def reduce_f32():
     out = {k: f32(v) for k, v in out.items()}
     out["argmax"] = np.argmax(x, axis=1).astype(np.int32)
     out["argmin"] = np.argmin(x, axis=-1).astype(np.int32)
+    out["argmax_u16"] = np.argmax(x, axis=-1).astype(np.uint16)
     return {"x": x}, out
 
 
