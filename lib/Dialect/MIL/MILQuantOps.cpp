@@ -2,9 +2,9 @@
 //
 // Result-type inference and rule checks of quantize/dequantize (iOS17), and
 // the verifiers of the constexpr decompression ops (constexpr_affine_
-// dequantize, constexpr_blockwise_shift_scale, constexpr_lut_to_dense,
-// constexpr_cast). No folders: dequantize(quantize(x)) changes numerics, and
-// constexpr ops exist to keep weights compressed.
+// dequantize, constexpr_blockwise_shift_scale, constexpr_lut_to_dense in its
+// iOS16 and iOS18 forms, constexpr_cast). No folders: dequantize(quantize(x))
+// changes numerics, and constexpr ops exist to keep weights compressed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -283,17 +283,88 @@ LogicalResult ConstexprBlockwiseShiftScaleOp::verify() {
 // constexpr_lut_to_dense
 //===----------------------------------------------------------------------===//
 
+/// The iOS16 form: `indices` a packed uint8 byte stream, `lut` a vector of
+/// 2^n entries, `shape` the output shape.
+static LogicalResult verifyFlatLut(ConstexprLutToDenseOp op,
+                                   ElementsAttr shape) {
+  auto resultType = op.getType();
+  // constexpr_lut_to_dense.flat-no-vector-axis
+  if (std::optional<uint32_t> a = op.getVectorAxis())
+    return op.emitOpError("'vector_axis' must be absent with 'shape' (the "
+                          "iOS16 form), got ")
+           << (int32_t)*a;
+  auto shapeElement = dyn_cast<IntegerType>(shape.getElementType());
+  // constexpr_lut_to_dense.shape-dtype
+  if (shapeOf(shape).getRank() != 1 || !shapeElement ||
+      !shapeElement.isUnsigned() || shapeElement.getWidth() != 32)
+    return op.emitOpError("'shape' must be a uint32 vector, got ")
+           << shapeOf(shape);
+  SmallVector<int64_t> dims;
+  if (auto values = shape.tryGetValues<APInt>())
+    for (const APInt &v : *values)
+      dims.push_back(v.getZExtValue());
+  // constexpr_lut_to_dense.shape-result
+  if (!dims.empty() || shape.getNumElements() == 0) {
+    bool same = (int64_t)dims.size() == resultType.getRank();
+    for (auto [d, r] : llvm::zip(dims, resultType.getShape()))
+      same &= ShapedType::isDynamic(r) || d == r;
+    if (!same)
+      return op.emitOpError("result shape must be 'shape' ")
+             << fmtShape(dims) << ", got " << fmtShape(resultType.getShape());
+  }
+  auto lut = dyn_cast<ElementsAttr>(op.getLut());
+  if (!lut)
+    return success();
+  int64_t entries = shapeOf(lut).getRank() == 1 ? lut.getNumElements() : 0;
+  // constexpr_lut_to_dense.flat-lut-shape
+  if (!llvm::is_contained({2, 4, 16, 64, 256}, entries))
+    return op.emitOpError("'lut' must be a vector of 2^n entries, n in 1, 2, "
+                          "4, 6, 8 (the iOS16 form), got shape ")
+           << fmtShape(shapeOf(lut).getShape());
+  auto indices = dyn_cast<ElementsAttr>(op.getIndices());
+  if (!indices || !resultType.hasStaticShape())
+    return success();
+  int64_t bits = llvm::Log2_64(entries);
+  int64_t bytes = (bits * resultType.getNumElements() + 7) / 8;
+  // constexpr_lut_to_dense.flat-indices
+  if (!indices.getElementType().isUnsignedInteger(8) ||
+      shapeOf(indices).getShape() != ArrayRef<int64_t>(bytes))
+    return op.emitOpError("'indices' must be uint8 of shape [ceil(")
+           << bits << " bits * " << resultType.getNumElements() << " / 8)] = ["
+           << bytes << "] (the iOS16 form), got " << shapeOf(indices);
+  return success();
+}
+
 LogicalResult ConstexprLutToDenseOp::verify() {
   auto resultType = getType();
-  ShapedType lutType = shapeOf(getLut());
+  auto lut = dyn_cast<ElementsAttr>(getLut());
+  if (lut) {
+    Type lutElement = lut.getElementType();
+    // constexpr_lut_to_dense.lut-dtype
+    if (lutElement != resultType.getElementType() ||
+        !(isFp16OrFp32(lutElement) || isInt8OrUInt8(lutElement)))
+      return emitOpError("'lut' must be uint8, int8, fp16 or fp32 and the "
+                         "result dtype ")
+             << resultType.getElementType() << ", got " << lutElement;
+  }
+  std::optional<Opset> opset = getEnclosingOpset(*this);
+  if (ElementsAttr shape = getShapeAttr()) {
+    // constexpr_lut_to_dense.flat-form-opset
+    if (opset && *opset >= Opset::ios18)
+      return emitOpError("'shape' (the iOS16 form) needs opset ios16 or "
+                         "ios17, got ")
+             << stringifyOpset(*opset);
+    return verifyFlatLut(*this, shape);
+  }
+  // constexpr_lut_to_dense.grouped-form-opset
+  if (opset && *opset < Opset::ios18)
+    return emitOpError("'shape' is required before opset ios18 (the iOS16 "
+                       "form), got ")
+           << stringifyOpset(*opset);
+  if (!lut)
+    return success();
+  ShapedType lutType = shapeOf(lut);
   int64_t rank = resultType.getRank();
-  Type lutElement = lutType.getElementType();
-  // constexpr_lut_to_dense.lut-dtype
-  if (lutElement != resultType.getElementType() ||
-      !(isFp16OrFp32(lutElement) || isInt8OrUInt8(lutElement)))
-    return emitOpError("'lut' must be uint8, int8, fp16 or fp32 and the "
-                       "result dtype ")
-           << resultType.getElementType() << ", got " << lutElement;
   // constexpr_lut_to_dense.lut-rank
   if (lutType.getRank() != rank + 2)
     return emitOpError("'lut' must have rank rank(indices) + 2 = ")

@@ -5,7 +5,8 @@
 // scale/zero_point are scalars (per-tensor) or 1-D along `axis`.
 // constexpr_affine_dequantize and constexpr_blockwise_shift_scale are
 // evaluated once, when the function is prepared, into constants
-// (also constexpr_cast and constexpr_lut_to_dense).
+// (also constexpr_cast and constexpr_lut_to_dense, in its iOS16 form with
+// bit-packed indices and in its iOS18 grouped/vector form).
 //
 //===----------------------------------------------------------------------===//
 
@@ -229,11 +230,50 @@ static FailureOr<StepFn> prepareConstexprCast(OpParams &p,
   return StepFn();
 }
 
+/// constexpr_lut_to_dense (iOS16 form): output = lut[indices] in the result
+/// shape (`shape`), the n-bit indices (2^n = lut size) packed LSB first in
+/// the uint8 vector `indices`.
+static FailureOr<StepFn> prepareLutFlat(OpParams &p, PrepareContext &ctx) {
+  Operation *op = p.getOp();
+  auto bytes = constFloats(p, ctx, "indices");
+  auto lut = constFloats(p, ctx, "lut");
+  if (failed(bytes) || failed(lut))
+    return failure();
+  if (!*bytes || !*lut) {
+    op->emitError() << "interpreter: missing 'indices' or 'lut'";
+    return failure();
+  }
+  int out = ctx.slot(op->getResult(0));
+  Shape os = ctx.info(out).shape;
+  int64_t count = numElementsOf(os);
+  uint64_t entries = (*lut)->size();
+  unsigned bits = entries >= 2 && entries <= 256 && llvm::isPowerOf2_64(entries)
+                      ? llvm::Log2_64(entries)
+                      : 0;
+  if (!bits || int64_t((*bytes)->size()) * 8 < count * bits) {
+    op->emitError() << "interpreter: 'lut' of " << entries << " entries and "
+                    << (*bytes)->size() << " index bytes cannot give " << count
+                    << " elements";
+    return failure();
+  }
+  std::vector<uint8_t> packed((*bytes)->begin(), (*bytes)->end());
+  ctx.addWeightBytes(packed.size() + entries * dtypeSize(ctx.info(out).dtype));
+  std::vector<uint8_t> idx(count);
+  kernels::unpackBits(packed.data(), bits, count, idx.data());
+  std::vector<float> v(count);
+  for (int64_t i = 0; i < count; ++i)
+    v[i] = (**lut)[idx[i]];
+  ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
+  return StepFn();
+}
+
 /// constexpr_lut_to_dense (iOS18 form): output[i] = lut[group(i), indices[i],
 /// v] with per-group palettes (lut [g_0, .., g_{r-1}, 2^n, VECTOR_SIZE]) and,
 /// for VECTOR_SIZE > 1, output dim `vector_axis` expanded by VECTOR_SIZE.
 static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
+  if (p.attr("shape"))
+    return prepareLutFlat(p, ctx);
   auto indices = dyn_cast_or_null<DenseIntElementsAttr>(p.attr("indices"));
   auto lutAttr = dyn_cast_or_null<ElementsAttr>(p.attr("lut"));
   if (!indices || !lutAttr) {

@@ -252,6 +252,62 @@ func.func @constexpr_lut_to_dense_group_divides() {
 
 // -----
 
+func.func @constexpr_lut_to_dense_flat_form_opset() attributes {mil.opset = "ios18"} {
+  // expected-error @+1 {{'shape' (the iOS16 form) needs opset ios16 or ios17, got ios18}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_grouped_form_opset() attributes {mil.opset = "ios17"} {
+  // expected-error @+1 {{'shape' is required before opset ios18 (the iOS16 form), got ios17}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<1> : tensor<4x2xui2>, lut = dense<1.0> : tensor<1x1x4x1xf16>} : tensor<4x2xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_flat_no_vector_axis() {
+  // expected-error @+1 {{'vector_axis' must be absent with 'shape' (the iOS16 form), got 0}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>, vector_axis = 0 : i32} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_shape_dtype() {
+  // expected-error @+1 {{'shape' must be a uint32 vector, got 'tensor<2xi32>'}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xi32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_shape_result() {
+  // expected-error @+1 {{result shape must be 'shape' [4, 2], got [2, 4]}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[4, 2]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_flat_lut_shape() {
+  // expected-error @+1 {{'lut' must be a vector of 2^n entries, n in 1, 2, 4, 6, 8 (the iOS16 form), got shape [8]}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27, 0]> : tensor<3xui8>, lut = dense<1.0> : tensor<8xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_flat_indices() {
+  // expected-error @+1 {{'indices' must be uint8 of shape [ceil(2 bits * 8 / 8)] = [2] (the iOS16 form), got 'tensor<3xui8>'}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27, 0]> : tensor<3xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
 func.func @constexpr_cast_source_dtype() {
   // expected-error @+1 {{'source_val' must be fp16, got 'f32'}}
   %0 = mil.constexpr_cast {output_dtype = "fp32", source_val = dense<1.0> : tensor<4xf32>} : tensor<4xf32>

@@ -456,6 +456,9 @@ def quant_f32():
         "cx_blockwise": f32((bd.astype(np.float32) - np.repeat(bo, 2, 0)) * np.repeat(bs, 2, 0)),
         "lut": lut_ref(LUT_IDX, LUT_GROUPED, None),
         "lut_vec": lut_ref(LUT_IDX, LUT_VECTOR, 1),
+        "lut_flat2": lut_flat_ref([228, 27, 9], f32([10, 11, 12, 13]), (2, 5)),
+        "lut_flat6": f16(lut_flat_ref([197, 31, 161, 1],
+                                      (np.arange(64) - 32) / 4, (5,))),
     })
 
 
@@ -483,6 +486,37 @@ def lut_ref(idx, lut, vector_axis):
                 o[vector_axis] = i[vector_axis] * vec + k
             out[tuple(o)] = entry[k]
     return out
+
+
+def lut_flat_ref(packed, lut, shape):
+    """constexpr_lut_to_dense's iOS16 form: n-bit indices (2^n = len(lut))
+    read LSB first from the byte stream, looked up, reshaped."""
+    n = int(np.log2(len(lut)))
+    count = int(np.prod(shape))
+    bits = np.unpackbits(np.asarray(packed, np.uint8), bitorder="little")
+    idx = bits[:count * n].reshape(count, n) @ (1 << np.arange(n))
+    return f32(np.asarray(lut)[idx].reshape(shape))
+
+
+def blob(path, meta_offset, dtype):
+    """The payload of the MILBlob v2 record at `meta_offset` of a weight file
+    (read here from the file's own metadata, not through the importer)."""
+    raw = open(path, "rb").read()
+    sentinel, _, size, offset = np.frombuffer(raw, "<u4", 2, meta_offset).tolist() + \
+        np.frombuffer(raw, "<u8", 2, meta_offset + 8).tolist()
+    assert sentinel == 0xDEADBEEF
+    return np.frombuffer(raw[offset:offset + size], dtype)
+
+
+@case
+def lut_flat_blob():
+    """constexpr-lut-blob.test: Target/MIL/Inputs/lut_ios16/model.mil, whose
+    4-bit packed indices and 16-entry fp16 palette are BLOBFILE records at
+    offsets 64 and 256 of OUTDIR/weights/weight.bin; y = x + w."""
+    wfile = f"{sys.argv[2]}/weights/weight.bin"
+    w = lut_flat_ref(blob(wfile, 64, np.uint8), blob(wfile, 256, "<f2"), (8, 32))
+    x = f16(rng().uniform(-2, 2, (8, 32)))
+    return {"x": x}, {"y": f16(f32(x) + w)}
 
 
 def main():
