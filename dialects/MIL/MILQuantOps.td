@@ -3,8 +3,8 @@
 // MIL's activation quantization (defs/iOS17/quantization_ops.py: quantize,
 // dequantize) and compile-time weight decompression (defs/iOS16/
 // constexpr_ops.py, defs/iOS18/compression.py: constexpr_affine_dequantize,
-// constexpr_blockwise_shift_scale, constexpr_lut_to_dense (both forms),
-// constexpr_cast).
+// constexpr_blockwise_shift_scale, constexpr_lut_to_dense and
+// constexpr_sparse_to_dense (both forms), constexpr_cast).
 // Every constexpr parameter is an attribute; constexpr ops have no operands.
 //
 //===----------------------------------------------------------------------===//
@@ -167,6 +167,40 @@ def MIL_ConstexprLutToDenseOp
                        OptionalAttr<I32Attr>:$vector_axis,
                        OptionalAttr<ElementsAttr>:$shape);
   let results = (outs MIL_Tensor:$output);
+  let assemblyFormat = "attr-dict `:` type($output)";
+  let hasVerifier = 1;
+}
+
+def MIL_ConstexprSparseToDenseOp
+    : MIL_Op<"constexpr_sparse_to_dense", "ios16", [Pure]> {
+  let summary = "compile-time sparse weight expansion";
+  let description = [{
+    MIL `constexpr_sparse_to_dense`: a weight that is zero except where a bit
+    of `mask` is set; the set bits, in row-major order, take the values of
+    `nonzero_data` (a vector with one entry per set bit, of the result
+    dtype: uint8, int8, fp16 or fp32). Two forms; `shape` tells them apart.
+
+    **iOS16 form** (with `shape`; opsets ios16 and ios17): `mask` is a uint8
+    vector of `ceil(prod(shape) / 8)` bytes, element `i`'s bit being bit
+    `i % 8` of byte `i / 8` (LSB first); `shape` (uint32 vector) is the
+    output shape.
+
+    **iOS18 form** (without `shape`; opset ios18): `mask` is a uint1 tensor
+    of the output's shape. (iOS18's int4/uint4 data is not modelled.)
+
+    `nonzero_data` and `mask` may be `#mil.blob_file`s (then the checks that
+    need their type or values are skipped; the result type is spelled).
+
+    ```mlir
+    %w = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>,
+        nonzero_data = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf16>,
+        shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+    ```
+  }];
+  let arguments = (ins MIL_QuantDataAttr:$nonzero_data, MIL_QuantDataAttr:$mask,
+                       OptionalAttr<ElementsAttr>:$shape);
+  let results = (outs RankedTensorOf<[MIL_Int8, MIL_UInt8, MIL_Fp16,
+                                      MIL_Fp32]>:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
 }

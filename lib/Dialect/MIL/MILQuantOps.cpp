@@ -2,9 +2,10 @@
 //
 // Result-type inference and rule checks of quantize/dequantize (iOS17), and
 // the verifiers of the constexpr decompression ops (constexpr_affine_
-// dequantize, constexpr_blockwise_shift_scale, constexpr_lut_to_dense in its
-// iOS16 and iOS18 forms, constexpr_cast). No folders: dequantize(quantize(x))
-// changes numerics, and constexpr ops exist to keep weights compressed.
+// dequantize, constexpr_blockwise_shift_scale, constexpr_lut_to_dense and
+// constexpr_sparse_to_dense in their iOS16 and iOS18 forms, constexpr_cast). No
+// folders: dequantize(quantize(x)) changes numerics, and constexpr ops exist to
+// keep weights compressed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -105,6 +106,51 @@ LogicalResult checkAffineParams(Emitter emit, ArrayRef<int64_t> shape,
     for (auto [i, v] : llvm::enumerate(*values))
       if (v.isZero())
         return emit() << "'scale' must be non-zero, got 0 at index " << i;
+  return success();
+}
+
+/// The opset rule of the constexpr ops with an iOS16 form (which has a
+/// `shape` parameter) and a different iOS18 form (which has not).
+LogicalResult checkFormOpset(Operation *op, bool iOS16Form) {
+  std::optional<Opset> opset = getEnclosingOpset(op);
+  if (!opset)
+    return success();
+  // constexpr.ios16-form-opset
+  if (iOS16Form && *opset >= Opset::ios18)
+    return op->emitOpError("'shape' (the iOS16 form) needs opset ios16 or "
+                           "ios17, got ")
+           << stringifyOpset(*opset);
+  // constexpr.ios18-form-opset
+  if (!iOS16Form && *opset < Opset::ios18)
+    return op->emitOpError("'shape' is required before opset ios18 (the "
+                           "iOS16 form), got ")
+           << stringifyOpset(*opset);
+  return success();
+}
+
+/// The `shape` parameter of an iOS16 constexpr form: a uint32 vector that
+/// is the result shape.
+LogicalResult checkShapeParam(Operation *op, ElementsAttr shape,
+                              ShapedType resultType) {
+  auto element = dyn_cast<IntegerType>(shape.getElementType());
+  // constexpr.shape-dtype
+  if (shapeOf(shape).getRank() != 1 || !element || !element.isUnsigned() ||
+      element.getWidth() != 32)
+    return op->emitOpError("'shape' must be a uint32 vector, got ")
+           << shapeOf(shape);
+  auto values = shape.tryGetValues<APInt>();
+  if (!values)
+    return success();
+  SmallVector<int64_t> dims;
+  for (const APInt &v : *values)
+    dims.push_back(v.getZExtValue());
+  bool same = (int64_t)dims.size() == resultType.getRank();
+  for (auto [d, r] : llvm::zip(dims, resultType.getShape()))
+    same &= ShapedType::isDynamic(r) || d == r;
+  // constexpr.shape-result
+  if (!same)
+    return op->emitOpError("result shape must be 'shape' ")
+           << fmtShape(dims) << ", got " << fmtShape(resultType.getShape());
   return success();
 }
 
@@ -293,25 +339,8 @@ static LogicalResult verifyFlatLut(ConstexprLutToDenseOp op,
     return op.emitOpError("'vector_axis' must be absent with 'shape' (the "
                           "iOS16 form), got ")
            << (int32_t)*a;
-  auto shapeElement = dyn_cast<IntegerType>(shape.getElementType());
-  // constexpr_lut_to_dense.shape-dtype
-  if (shapeOf(shape).getRank() != 1 || !shapeElement ||
-      !shapeElement.isUnsigned() || shapeElement.getWidth() != 32)
-    return op.emitOpError("'shape' must be a uint32 vector, got ")
-           << shapeOf(shape);
-  SmallVector<int64_t> dims;
-  if (auto values = shape.tryGetValues<APInt>())
-    for (const APInt &v : *values)
-      dims.push_back(v.getZExtValue());
-  // constexpr_lut_to_dense.shape-result
-  if (!dims.empty() || shape.getNumElements() == 0) {
-    bool same = (int64_t)dims.size() == resultType.getRank();
-    for (auto [d, r] : llvm::zip(dims, resultType.getShape()))
-      same &= ShapedType::isDynamic(r) || d == r;
-    if (!same)
-      return op.emitOpError("result shape must be 'shape' ")
-             << fmtShape(dims) << ", got " << fmtShape(resultType.getShape());
-  }
+  if (failed(checkShapeParam(op, shape, resultType)))
+    return failure();
   auto lut = dyn_cast<ElementsAttr>(op.getLut());
   if (!lut)
     return success();
@@ -347,20 +376,11 @@ LogicalResult ConstexprLutToDenseOp::verify() {
                          "result dtype ")
              << resultType.getElementType() << ", got " << lutElement;
   }
-  std::optional<Opset> opset = getEnclosingOpset(*this);
-  if (ElementsAttr shape = getShapeAttr()) {
-    // constexpr_lut_to_dense.flat-form-opset
-    if (opset && *opset >= Opset::ios18)
-      return emitOpError("'shape' (the iOS16 form) needs opset ios16 or "
-                         "ios17, got ")
-             << stringifyOpset(*opset);
+  ElementsAttr shape = getShapeAttr();
+  if (failed(checkFormOpset(*this, shape != nullptr)))
+    return failure();
+  if (shape)
     return verifyFlatLut(*this, shape);
-  }
-  // constexpr_lut_to_dense.grouped-form-opset
-  if (opset && *opset < Opset::ios18)
-    return emitOpError("'shape' is required before opset ios18 (the iOS16 "
-                       "form), got ")
-           << stringifyOpset(*opset);
   if (!lut)
     return success();
   ShapedType lutType = shapeOf(lut);
@@ -429,6 +449,60 @@ LogicalResult ConstexprLutToDenseOp::verify() {
              << g << " in dim " << d << " must divide the 'indices' dim "
              << dim;
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// constexpr_sparse_to_dense
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstexprSparseToDenseOp::verify() {
+  auto resultType = getType();
+  ElementsAttr shape = getShapeAttr();
+  if (failed(checkFormOpset(*this, shape != nullptr)) ||
+      (shape && failed(checkShapeParam(*this, shape, resultType))))
+    return failure();
+  auto data = dyn_cast<ElementsAttr>(getNonzeroData());
+  // constexpr_sparse_to_dense.data-type
+  if (data && (shapeOf(data).getRank() != 1 ||
+               data.getElementType() != resultType.getElementType()))
+    return emitOpError("'nonzero_data' must be a vector of the result dtype ")
+           << resultType.getElementType() << ", got " << shapeOf(data);
+  auto mask = dyn_cast<ElementsAttr>(getMask());
+  if (!mask)
+    return success();
+  auto maskElement = dyn_cast<IntegerType>(mask.getElementType());
+  if (shape) {
+    // constexpr_sparse_to_dense.packed-mask
+    std::optional<int64_t> bytes;
+    if (resultType.hasStaticShape())
+      bytes = (resultType.getNumElements() + 7) / 8;
+    if (!mask.getElementType().isUnsignedInteger(8) ||
+        shapeOf(mask).getRank() != 1 ||
+        (bytes && mask.getNumElements() != *bytes))
+      return emitOpError("'mask' must be a uint8 vector of ceil(prod(shape) "
+                         "/ 8) = ")
+             << (bytes ? std::to_string(*bytes) : std::string("?"))
+             << " bytes (the iOS16 form), got " << shapeOf(mask);
+  } else if (!maskElement || !maskElement.isUnsigned() ||
+             maskElement.getWidth() != 1 ||
+             shapeOf(mask).getShape() != resultType.getShape()) {
+    // constexpr_sparse_to_dense.mask-shape
+    return emitOpError("'mask' must be uint1 of the result shape ")
+           << fmtShape(resultType.getShape()) << " (the iOS18 form), got "
+           << shapeOf(mask);
+  }
+  auto bits = mask.tryGetValues<APInt>();
+  if (!data || !bits)
+    return success();
+  int64_t set = 0;
+  for (const APInt &v : *bits)
+    set += v.popcount();
+  // constexpr_sparse_to_dense.nonzero-count
+  if (set != data.getNumElements())
+    return emitOpError("'nonzero_data' must have one entry per set 'mask' "
+                       "bit, ")
+           << set << ", got " << data.getNumElements();
   return success();
 }
 

@@ -5,8 +5,9 @@
 // scale/zero_point are scalars (per-tensor) or 1-D along `axis`.
 // constexpr_affine_dequantize and constexpr_blockwise_shift_scale are
 // evaluated once, when the function is prepared, into constants
-// (also constexpr_cast and constexpr_lut_to_dense, in its iOS16 form with
-// bit-packed indices and in its iOS18 grouped/vector form).
+// (also constexpr_cast, constexpr_lut_to_dense in its iOS16 form with
+// bit-packed indices and in its iOS18 grouped/vector form, and
+// constexpr_sparse_to_dense with a byte-packed or a uint1 mask).
 //
 //===----------------------------------------------------------------------===//
 
@@ -326,8 +327,50 @@ static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   return StepFn();
 }
 
+/// constexpr_sparse_to_dense: zeros, except that the elements whose `mask`
+/// bit is set take the `nonzero_data` values in row-major order. The iOS16
+/// form packs the mask in bytes, LSB first; the iOS18 form has a uint1 mask
+/// of the output's shape.
+static FailureOr<StepFn> prepareSparse(OpParams &p, PrepareContext &ctx) {
+  Operation *op = p.getOp();
+  auto mask = constFloats(p, ctx, "mask");
+  auto data = constFloats(p, ctx, "nonzero_data");
+  if (failed(mask) || failed(data))
+    return failure();
+  if (!*mask || !*data) {
+    op->emitError() << "interpreter: missing 'mask' or 'nonzero_data'";
+    return failure();
+  }
+  int out = ctx.slot(op->getResult(0));
+  Shape os = ctx.info(out).shape;
+  int64_t count = numElementsOf(os);
+  std::vector<uint8_t> bits((*mask)->begin(), (*mask)->end());
+  bool packed = p.attr("shape") != nullptr;
+  if (packed) {
+    std::vector<uint8_t> bytes = std::move(bits);
+    bits.assign(count, 0);
+    if (int64_t(bytes.size()) * 8 >= count)
+      kernels::unpackBits(bytes.data(), 1, count, bits.data());
+  }
+  int64_t set = llvm::count_if(bits, [](uint8_t b) { return b != 0; });
+  if (int64_t(bits.size()) != count || set != int64_t((*data)->size())) {
+    op->emitError() << "interpreter: 'mask' of " << set << " set bits for "
+                    << count << " elements does not match 'nonzero_data' of "
+                    << (*data)->size() << " values";
+    return failure();
+  }
+  ctx.addWeightBytes((count + 7) / 8 + set * dtypeSize(ctx.info(out).dtype));
+  std::vector<float> v(count, 0.f);
+  for (int64_t i = 0, next = 0; i < count; ++i)
+    if (bits[i])
+      v[i] = (**data)[next++];
+  ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
+  return StepFn();
+}
+
 void ane::runtime::detail::registerQuantEvaluators(EvaluatorTable &t) {
   t["mil.constexpr_lut_to_dense"] = prepareLut;
+  t["mil.constexpr_sparse_to_dense"] = prepareSparse;
   t["mil.constexpr_cast"] = prepareConstexprCast;
   t["mil.quantize"] = prepareQuantize;
   t["mil.dequantize"] = prepareDequantize;

@@ -458,11 +458,13 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
     // Constexpr parameters print as attributes (`op()[...]`) for targets up
     // to ios17 and for the ops those opsets define (the form the public ANE
     // programs run on device under ios18); ios18's own constexpr ops (and
-    // constexpr_lut_to_dense, whose ios18 form is new) take them as inputs.
+    // constexpr_lut_to_dense and constexpr_sparse_to_dense, whose ios18
+    // forms are new) take them as inputs.
     bool constexprAsAttrs =
-        constexprInline && (target <= Opset::ios17 ||
-                            (milOp.getIntroducedOpset() <= Opset::ios17 &&
-                             !isa<ConstexprLutToDenseOp>(op)));
+        constexprInline &&
+        (target <= Opset::ios17 ||
+         (milOp.getIntroducedOpset() <= Opset::ios17 &&
+          !isa<ConstexprLutToDenseOp, ConstexprSparseToDenseOp>(op)));
     // Operand segments, in parameter order.
     ArrayRef<ParamInfo> params = milOp.getMILParams();
     SmallVector<int32_t> segments;

@@ -459,6 +459,11 @@ def quant_f32():
         "lut_flat2": lut_flat_ref([228, 27, 9], f32([10, 11, 12, 13]), (2, 5)),
         "lut_flat6": f16(lut_flat_ref([197, 31, 161, 1],
                                       (np.arange(64) - 32) / 4, (5,))),
+        "sparse16": f16(sparse_ref(
+            np.unpackbits(np.uint8([37, 1]), bitorder="little")[:9],
+            [1.5, -2.0, 3.25, 4.0], (3, 3))),
+        "sparse18": sparse_ref([1, 0, 1, 0, 1, 1], [-7, 5, 127, -128],
+                               (2, 3)).astype(np.int8),
     })
 
 
@@ -498,6 +503,14 @@ def lut_flat_ref(packed, lut, shape):
     return f32(np.asarray(lut)[idx].reshape(shape))
 
 
+def sparse_ref(mask_bits, nonzero, shape):
+    """constexpr_sparse_to_dense: zeros, set mask bits take `nonzero` in
+    row-major order."""
+    out = np.zeros(int(np.prod(shape)), np.float32)
+    out[np.asarray(mask_bits, bool)] = nonzero
+    return out.reshape(shape)
+
+
 def blob(path, meta_offset, dtype):
     """The payload of the MILBlob v2 record at `meta_offset` of a weight file
     (read here from the file's own metadata, not through the importer)."""
@@ -509,14 +522,18 @@ def blob(path, meta_offset, dtype):
 
 
 @case
-def lut_flat_blob():
-    """constexpr-lut-blob.test: Target/MIL/Inputs/lut_ios16/model.mil, whose
-    4-bit packed indices and 16-entry fp16 palette are BLOBFILE records at
-    offsets 64 and 256 of OUTDIR/weights/weight.bin; y = x + w."""
+def constexpr_blob():
+    """constexpr-blob.test: Target/MIL/Inputs/constexpr_ios16/model.mil.
+    Its BLOBFILE records in OUTDIR/weights/weight.bin: 4-bit packed lut
+    indices (64), a 16-entry fp16 lut (256), 80 fp16 nonzero values (384)
+    and a 32-byte packed mask (640). z = (x + w) + s."""
     wfile = f"{sys.argv[2]}/weights/weight.bin"
     w = lut_flat_ref(blob(wfile, 64, np.uint8), blob(wfile, 256, "<f2"), (8, 32))
+    mask = np.unpackbits(blob(wfile, 640, np.uint8), bitorder="little")
+    s = sparse_ref(mask, blob(wfile, 384, "<f2"), (8, 32))
     x = f16(rng().uniform(-2, 2, (8, 32)))
-    return {"x": x}, {"y": f16(f32(x) + w)}
+    y = f16(f32(x) + w)
+    return {"x": x}, {"z": f16(f32(y) + s)}
 
 
 def main():
