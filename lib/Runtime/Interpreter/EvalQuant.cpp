@@ -275,18 +275,19 @@ static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
   if (p.attr("shape"))
     return prepareLutFlat(p, ctx);
-  auto indices = dyn_cast_or_null<DenseIntElementsAttr>(p.attr("indices"));
+  // Inline or loaded (dense_resource) data; not a symbolic #mil.blob_file.
+  auto indices = dyn_cast_or_null<ElementsAttr>(p.attr("indices"));
   auto lutAttr = dyn_cast_or_null<ElementsAttr>(p.attr("lut"));
   if (!indices || !lutAttr) {
-    op->emitError() << "interpreter: 'indices' must be inline integer data "
-                       "and 'lut' an elements attribute";
+    op->emitError() << "interpreter: 'indices' and 'lut' must be elements "
+                       "attributes (weights loaded, not symbolic)";
     return failure();
   }
   auto lut = constFloats(p, ctx, "lut");
   auto idx = constFloats(p, ctx, "indices");
   if (failed(lut) || failed(idx) || !*lut || !*idx)
     return failure();
-  ArrayRef<int64_t> is = indices.getType().getShape();
+  ArrayRef<int64_t> is = cast<ShapedType>(indices.getType()).getShape();
   ArrayRef<int64_t> ls = cast<ShapedType>(lutAttr.getType()).getShape();
   int64_t rank = is.size();
   if (int64_t(ls.size()) != rank + 2) {

@@ -464,6 +464,9 @@ def quant_f32():
             [1.5, -2.0, 3.25, 4.0], (3, 3))),
         "sparse18": sparse_ref([1, 0, 1, 0, 1, 1], [-7, 5, 127, -128],
                                (2, 3)).astype(np.int8),
+        "lut_res": lut_ref((np.arange(16) * 5 % 4).reshape(2, 8),
+                           f32(np.arange(1, 9)).reshape(2, 1, 4, 1), None),
+        "cast32": f32(f16([1.5, -2.0**-10, 65504.0, 2.0**-24])),
     })
 
 
