@@ -88,12 +88,15 @@ class MIL_ReduceArgOp<string mnemonic, string extreme>
         Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &results) {
       auto x = ::llvm::cast<::mlir::RankedTensorType>(adaptor.getX().getType());
       int32_t axis = static_cast<int32_t>(adaptor.getAxis());
+      // An unknown dtype name (only a C++ builder can pass one; parsing
+      // checks the attribute's values first) gives no element type.
+      ::mlir::Type element = ::ane::mil::getDTypeElementType(
+          context, adaptor.getOutputDtype().value_or("int32"));
+      if (!element)
+        return ::mlir::emitOptionalError(loc, "unknown 'output_dtype'");
       return ::ane::mil::inferReductionResult(
           loc, x, "axis", ::llvm::ArrayRef<int32_t>(axis),
-          adaptor.getKeepDims(),
-          ::ane::mil::getDTypeElementType(
-              context, adaptor.getOutputDtype().value_or("int32")),
-          results);
+          adaptor.getKeepDims(), element, results);
     }
   }];
 }
