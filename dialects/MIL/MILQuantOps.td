@@ -3,7 +3,8 @@
 // MIL's activation quantization (defs/iOS17/quantization_ops.py: quantize,
 // dequantize) and compile-time weight decompression (defs/iOS16/
 // constexpr_ops.py, defs/iOS18/compression.py: constexpr_affine_dequantize,
-// constexpr_blockwise_shift_scale, constexpr_lut_to_dense, constexpr_cast).
+// constexpr_blockwise_shift_scale, constexpr_lut_to_dense and
+// constexpr_sparse_to_dense (both forms), constexpr_cast).
 // Every constexpr parameter is an attribute; constexpr ops have no operands.
 //
 //===----------------------------------------------------------------------===//
@@ -126,30 +127,80 @@ def MIL_ConstexprBlockwiseShiftScaleOp
 }
 
 def MIL_ConstexprLutToDenseOp
-    : MIL_Op<"constexpr_lut_to_dense", "ios18", [Pure]> {
+    : MIL_Op<"constexpr_lut_to_dense", "ios16", [Pure]> {
   let summary = "compile-time palettization lookup";
   let description = [{
-    MIL `constexpr_lut_to_dense` (iOS18 form): `output[i] = lut[g(i),
+    MIL `constexpr_lut_to_dense` has two forms; `shape` tells them apart.
+
+    **iOS16 form** (with `shape`; opsets ios16 and ios17): `indices` is a
+    uint8 vector of `ceil(n * prod(shape) / 8)` bytes holding one n-bit
+    index per output element (n in 1, 2, 4, 6, 8), packed LSB first: index
+    `i` is bits `[i*n, (i+1)*n)` of the byte stream, bit `b` being bit
+    `b % 8` of byte `b / 8`, so an index may straddle two bytes. `lut` is a
+    vector of `2^n` entries; `shape` (uint32 vector) is the output shape and
+    `output = lut[index].reshape(shape)`. `vector_axis` must be absent.
+
+    **iOS18 form** (without `shape`; opset ios18): `output[i] = lut[g(i),
     indices[i]]`. `indices` has the output's shape (before vector
     expansion) and an unsigned dtype of n bits (n in 1, 2, 3, 4, 6, 8).
     MLIR has `ui1`, `ui2`, `ui4` and `ui8` element types; uint3 and uint6
     indices are held in `ui8` elements (one index per byte), and `ui8`
-    indices accept any power-of-two palette up to 256 entries. `indices` may
-    be a `#mil.blob_file`. `lut` has shape `[g_0, .., g_{r-1}, 2^n,
-    VECTOR_SIZE]` (rank `rank(indices) + 2`), where `g_d` divides
-    `indices.shape[d]` (per-group palettes). With `VECTOR_SIZE > 1`,
-    `vector_axis` is required and the output dim `vector_axis` is multiplied
-    by `VECTOR_SIZE`. The result dtype is the `lut` dtype (uint8, int8, fp16
-    or fp32).
+    indices accept any power-of-two palette up to 256 entries. `lut` has
+    shape `[g_0, .., g_{r-1}, 2^n, VECTOR_SIZE]` (rank `rank(indices) + 2`),
+    where `g_d` divides `indices.shape[d]` (per-group palettes). With
+    `VECTOR_SIZE > 1`, `vector_axis` is required and the output dim
+    `vector_axis` is multiplied by `VECTOR_SIZE`.
+
+    In both forms the result dtype is the `lut` dtype (uint8, int8, fp16 or
+    fp32), and `indices` and `lut` may be `#mil.blob_file`s (then the checks
+    that need their type are skipped; the result type is spelled).
 
     ```mlir
     %w = mil.constexpr_lut_to_dense {indices = dense<3> : tensor<64x32xui4>,
         lut = dense<0.5> : tensor<1x1x16x1xf16>} : tensor<64x32xf16>
+    %v = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>,
+        lut = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf16>,
+        shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
     ```
   }];
-  let arguments = (ins MIL_QuantDataAttr:$indices, ElementsAttr:$lut,
-                       OptionalAttr<I32Attr>:$vector_axis);
+  let arguments = (ins MIL_QuantDataAttr:$indices, MIL_QuantDataAttr:$lut,
+                       OptionalAttr<I32Attr>:$vector_axis,
+                       OptionalAttr<ElementsAttr>:$shape);
   let results = (outs MIL_Tensor:$output);
+  let assemblyFormat = "attr-dict `:` type($output)";
+  let hasVerifier = 1;
+}
+
+def MIL_ConstexprSparseToDenseOp
+    : MIL_Op<"constexpr_sparse_to_dense", "ios16", [Pure]> {
+  let summary = "compile-time sparse weight expansion";
+  let description = [{
+    MIL `constexpr_sparse_to_dense`: a weight that is zero except where a bit
+    of `mask` is set; the set bits, in row-major order, take the values of
+    `nonzero_data` (a vector with one entry per set bit, of the result
+    dtype: uint8, int8, fp16 or fp32). Two forms; `shape` tells them apart.
+
+    **iOS16 form** (with `shape`; opsets ios16 and ios17): `mask` is a uint8
+    vector of `ceil(prod(shape) / 8)` bytes, element `i`'s bit being bit
+    `i % 8` of byte `i / 8` (LSB first); `shape` (uint32 vector) is the
+    output shape.
+
+    **iOS18 form** (without `shape`; opset ios18): `mask` is a uint1 tensor
+    of the output's shape. (iOS18's int4/uint4 data is not modelled.)
+
+    `nonzero_data` and `mask` may be `#mil.blob_file`s (then the checks that
+    need their type or values are skipped; the result type is spelled).
+
+    ```mlir
+    %w = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>,
+        nonzero_data = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf16>,
+        shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+    ```
+  }];
+  let arguments = (ins MIL_QuantDataAttr:$nonzero_data, MIL_QuantDataAttr:$mask,
+                       OptionalAttr<ElementsAttr>:$shape);
+  let results = (outs RankedTensorOf<[MIL_Int8, MIL_UInt8, MIL_Fp16,
+                                      MIL_Fp32]>:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
 }

@@ -61,20 +61,26 @@ class MIL_ReduceArgOp<string mnemonic, string extreme>
     : MIL_Op<mnemonic, "ios15", [Pure, InferTypeOpAdaptor]> {
   let summary = "index of the " # extreme # " of x along axis";
   let description = [{
-    MIL `}] # mnemonic # [{` (iOS15): the int32 index of the }] # extreme #
+    MIL `}] # mnemonic # [{` (iOS15): the index of the }] # extreme #
     [{ of `x` along `axis` (default -1, `-rank <= axis < rank`). `x` is
     fp16, fp32 or int32; ties are unspecified. `keep_dims` (default false)
-    keeps the axis as a dim of size 1, otherwise it is dropped. (iOS17's
-    `output_dtype` = "uint16" is not modelled: the result is int32.)
+    keeps the axis as a dim of size 1, otherwise it is dropped.
+    `output_dtype` (iOS17: `"int32"` or `"uint16"`; absent means int32) is
+    the result's dtype; it must be absent in ios15/ios16 programs. It is an
+    optional attribute rather than a defaulted one so that an ios15/ios16
+    op never holds (and the MIL emitter never prints) it.
 
     ```mlir
     %i = mil.}] # mnemonic # [{ %x {axis = 1 : i32} : (tensor<2x10xf16>) -> tensor<2xi32>
+    %j = mil.}] # mnemonic # [{ %x {output_dtype = "uint16"} : (tensor<2x10xf16>) -> tensor<2xui16>
     ```
   }];
   let arguments = (ins MIL_NumericTensor:$x,
                    DefaultValuedAttr<I32Attr, "-1">:$axis,
-                   DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
-  let results = (outs RankedTensorOf<[MIL_Int32]>:$output);
+                   DefaultValuedAttr<BoolAttr, "false">:$keep_dims,
+                   OptionalAttr<MIL_StrEnumAttr<["int32", "uint16"]>>:$output_dtype);
+  let results = (outs RankedTensorOf<[MIL_Int32, MIL_UInt16]>:$output);
+  let hasVerifier = 1;
   let assemblyFormat = "$x attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(
@@ -82,10 +88,15 @@ class MIL_ReduceArgOp<string mnemonic, string extreme>
         Adaptor adaptor, ::llvm::SmallVectorImpl<::mlir::Type> &results) {
       auto x = ::llvm::cast<::mlir::RankedTensorType>(adaptor.getX().getType());
       int32_t axis = static_cast<int32_t>(adaptor.getAxis());
+      // An unknown dtype name (only a C++ builder can pass one; parsing
+      // checks the attribute's values first) gives no element type.
+      ::mlir::Type element = ::ane::mil::getDTypeElementType(
+          context, adaptor.getOutputDtype().value_or("int32"));
+      if (!element)
+        return ::mlir::emitOptionalError(loc, "unknown 'output_dtype'");
       return ::ane::mil::inferReductionResult(
           loc, x, "axis", ::llvm::ArrayRef<int32_t>(axis),
-          adaptor.getKeepDims(), ::mlir::IntegerType::get(context, 32),
-          results);
+          adaptor.getKeepDims(), element, results);
     }
   }];
 }

@@ -272,6 +272,12 @@ void quantize(const float *x, float *q, int64_t outer, int64_t axis,
 void dequantize(const float *q, float *x, int64_t outer, int64_t axis,
                 int64_t inner, const float *scale, const float *zeroPoint,
                 int64_t paramCount);
+/// Unpacks `count` indices of `bits` bits each (1..8) from a byte stream
+/// packed LSB first (index i is bits [i*bits, (i+1)*bits), bit b being bit
+/// b % 8 of byte b / 8), as constexpr_lut_to_dense's iOS16 form stores
+/// them. `packed` holds at least ceil(count * bits / 8) bytes.
+void unpackBits(const uint8_t *packed, unsigned bits, int64_t count,
+                uint8_t *indices);
 
 //===----------------------------------------------------------------------===//
 // Data movement (Gather.cpp, Shape.cpp). Element-size generic (bytes).

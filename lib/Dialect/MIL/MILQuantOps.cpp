@@ -2,9 +2,10 @@
 //
 // Result-type inference and rule checks of quantize/dequantize (iOS17), and
 // the verifiers of the constexpr decompression ops (constexpr_affine_
-// dequantize, constexpr_blockwise_shift_scale, constexpr_lut_to_dense,
-// constexpr_cast). No folders: dequantize(quantize(x)) changes numerics, and
-// constexpr ops exist to keep weights compressed.
+// dequantize, constexpr_blockwise_shift_scale, constexpr_lut_to_dense and
+// constexpr_sparse_to_dense in their iOS16 and iOS18 forms, constexpr_cast). No
+// folders: dequantize(quantize(x)) changes numerics, and constexpr ops exist to
+// keep weights compressed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -105,6 +106,51 @@ LogicalResult checkAffineParams(Emitter emit, ArrayRef<int64_t> shape,
     for (auto [i, v] : llvm::enumerate(*values))
       if (v.isZero())
         return emit() << "'scale' must be non-zero, got 0 at index " << i;
+  return success();
+}
+
+/// The opset rule of the constexpr ops with an iOS16 form (which has a
+/// `shape` parameter) and a different iOS18 form (which has not).
+LogicalResult checkFormOpset(Operation *op, bool iOS16Form) {
+  std::optional<Opset> opset = getEnclosingOpset(op);
+  if (!opset)
+    return success();
+  // constexpr.ios16-form-opset
+  if (iOS16Form && *opset >= Opset::ios18)
+    return op->emitOpError("'shape' (the iOS16 form) needs opset ios16 or "
+                           "ios17, got ")
+           << stringifyOpset(*opset);
+  // constexpr.ios18-form-opset
+  if (!iOS16Form && *opset < Opset::ios18)
+    return op->emitOpError("'shape' is required before opset ios18 (the "
+                           "iOS16 form), got ")
+           << stringifyOpset(*opset);
+  return success();
+}
+
+/// The `shape` parameter of an iOS16 constexpr form: a uint32 vector that
+/// is the result shape.
+LogicalResult checkShapeParam(Operation *op, ElementsAttr shape,
+                              ShapedType resultType) {
+  auto element = dyn_cast<IntegerType>(shape.getElementType());
+  // constexpr.shape-dtype
+  if (shapeOf(shape).getRank() != 1 || !element || !element.isUnsigned() ||
+      element.getWidth() != 32)
+    return op->emitOpError("'shape' must be a uint32 vector, got ")
+           << shapeOf(shape);
+  auto values = shape.tryGetValues<APInt>();
+  if (!values)
+    return success();
+  SmallVector<int64_t> dims;
+  for (const APInt &v : *values)
+    dims.push_back(v.getZExtValue());
+  bool same = (int64_t)dims.size() == resultType.getRank();
+  for (auto [d, r] : llvm::zip(dims, resultType.getShape()))
+    same &= ShapedType::isDynamic(r) || d == r;
+  // constexpr.shape-result
+  if (!same)
+    return op->emitOpError("result shape must be 'shape' ")
+           << fmtShape(dims) << ", got " << fmtShape(resultType.getShape());
   return success();
 }
 
@@ -283,17 +329,62 @@ LogicalResult ConstexprBlockwiseShiftScaleOp::verify() {
 // constexpr_lut_to_dense
 //===----------------------------------------------------------------------===//
 
+/// The iOS16 form: `indices` a packed uint8 byte stream, `lut` a vector of
+/// 2^n entries, `shape` the output shape.
+static LogicalResult verifyFlatLut(ConstexprLutToDenseOp op,
+                                   ElementsAttr shape) {
+  auto resultType = op.getType();
+  // constexpr_lut_to_dense.flat-no-vector-axis
+  if (std::optional<uint32_t> a = op.getVectorAxis())
+    return op.emitOpError("'vector_axis' must be absent with 'shape' (the "
+                          "iOS16 form), got ")
+           << (int32_t)*a;
+  if (failed(checkShapeParam(op, shape, resultType)))
+    return failure();
+  auto lut = dyn_cast<ElementsAttr>(op.getLut());
+  if (!lut)
+    return success();
+  int64_t entries = shapeOf(lut).getRank() == 1 ? lut.getNumElements() : 0;
+  // constexpr_lut_to_dense.flat-lut-shape
+  if (!llvm::is_contained({2, 4, 16, 64, 256}, entries))
+    return op.emitOpError("'lut' must be a vector of 2^n entries, n in 1, 2, "
+                          "4, 6, 8 (the iOS16 form), got shape ")
+           << fmtShape(shapeOf(lut).getShape());
+  auto indices = dyn_cast<ElementsAttr>(op.getIndices());
+  if (!indices || !resultType.hasStaticShape())
+    return success();
+  int64_t bits = llvm::Log2_64(entries);
+  int64_t bytes = (bits * resultType.getNumElements() + 7) / 8;
+  // constexpr_lut_to_dense.flat-indices
+  if (!indices.getElementType().isUnsignedInteger(8) ||
+      shapeOf(indices).getShape() != ArrayRef<int64_t>(bytes))
+    return op.emitOpError("'indices' must be uint8 of shape [ceil(")
+           << bits << " bits * " << resultType.getNumElements() << " / 8)] = ["
+           << bytes << "] (the iOS16 form), got " << shapeOf(indices);
+  return success();
+}
+
 LogicalResult ConstexprLutToDenseOp::verify() {
   auto resultType = getType();
-  ShapedType lutType = shapeOf(getLut());
+  auto lut = dyn_cast<ElementsAttr>(getLut());
+  if (lut) {
+    Type lutElement = lut.getElementType();
+    // constexpr_lut_to_dense.lut-dtype
+    if (lutElement != resultType.getElementType() ||
+        !(isFp16OrFp32(lutElement) || isInt8OrUInt8(lutElement)))
+      return emitOpError("'lut' must be uint8, int8, fp16 or fp32 and the "
+                         "result dtype ")
+             << resultType.getElementType() << ", got " << lutElement;
+  }
+  ElementsAttr shape = getShapeAttr();
+  if (failed(checkFormOpset(*this, shape != nullptr)))
+    return failure();
+  if (shape)
+    return verifyFlatLut(*this, shape);
+  if (!lut)
+    return success();
+  ShapedType lutType = shapeOf(lut);
   int64_t rank = resultType.getRank();
-  Type lutElement = lutType.getElementType();
-  // constexpr_lut_to_dense.lut-dtype
-  if (lutElement != resultType.getElementType() ||
-      !(isFp16OrFp32(lutElement) || isInt8OrUInt8(lutElement)))
-    return emitOpError("'lut' must be uint8, int8, fp16 or fp32 and the "
-                       "result dtype ")
-           << resultType.getElementType() << ", got " << lutElement;
   // constexpr_lut_to_dense.lut-rank
   if (lutType.getRank() != rank + 2)
     return emitOpError("'lut' must have rank rank(indices) + 2 = ")
@@ -358,6 +449,60 @@ LogicalResult ConstexprLutToDenseOp::verify() {
              << g << " in dim " << d << " must divide the 'indices' dim "
              << dim;
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// constexpr_sparse_to_dense
+//===----------------------------------------------------------------------===//
+
+LogicalResult ConstexprSparseToDenseOp::verify() {
+  auto resultType = getType();
+  ElementsAttr shape = getShapeAttr();
+  if (failed(checkFormOpset(*this, shape != nullptr)) ||
+      (shape && failed(checkShapeParam(*this, shape, resultType))))
+    return failure();
+  auto data = dyn_cast<ElementsAttr>(getNonzeroData());
+  // constexpr_sparse_to_dense.data-type
+  if (data && (shapeOf(data).getRank() != 1 ||
+               data.getElementType() != resultType.getElementType()))
+    return emitOpError("'nonzero_data' must be a vector of the result dtype ")
+           << resultType.getElementType() << ", got " << shapeOf(data);
+  auto mask = dyn_cast<ElementsAttr>(getMask());
+  if (!mask)
+    return success();
+  auto maskElement = dyn_cast<IntegerType>(mask.getElementType());
+  if (shape) {
+    // constexpr_sparse_to_dense.packed-mask
+    std::optional<int64_t> bytes;
+    if (resultType.hasStaticShape())
+      bytes = (resultType.getNumElements() + 7) / 8;
+    if (!mask.getElementType().isUnsignedInteger(8) ||
+        shapeOf(mask).getRank() != 1 ||
+        (bytes && mask.getNumElements() != *bytes))
+      return emitOpError("'mask' must be a uint8 vector of ceil(prod(shape) "
+                         "/ 8) = ")
+             << (bytes ? std::to_string(*bytes) : std::string("?"))
+             << " bytes (the iOS16 form), got " << shapeOf(mask);
+  } else if (!maskElement || !maskElement.isUnsigned() ||
+             maskElement.getWidth() != 1 ||
+             shapeOf(mask).getShape() != resultType.getShape()) {
+    // constexpr_sparse_to_dense.mask-shape
+    return emitOpError("'mask' must be uint1 of the result shape ")
+           << fmtShape(resultType.getShape()) << " (the iOS18 form), got "
+           << shapeOf(mask);
+  }
+  auto bits = mask.tryGetValues<APInt>();
+  if (!data || !bits)
+    return success();
+  int64_t set = 0;
+  for (const APInt &v : *bits)
+    set += v.popcount();
+  // constexpr_sparse_to_dense.nonzero-count
+  if (set != data.getNumElements())
+    return emitOpError("'nonzero_data' must have one entry per set 'mask' "
+                       "bit, ")
+           << set << ", got " << data.getNumElements();
   return success();
 }
 

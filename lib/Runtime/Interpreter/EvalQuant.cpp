@@ -5,7 +5,9 @@
 // scale/zero_point are scalars (per-tensor) or 1-D along `axis`.
 // constexpr_affine_dequantize and constexpr_blockwise_shift_scale are
 // evaluated once, when the function is prepared, into constants
-// (also constexpr_cast and constexpr_lut_to_dense).
+// (also constexpr_cast, constexpr_lut_to_dense in its iOS16 form with
+// bit-packed indices and in its iOS18 grouped/vector form, and
+// constexpr_sparse_to_dense with a byte-packed or a uint1 mask).
 //
 //===----------------------------------------------------------------------===//
 
@@ -229,23 +231,63 @@ static FailureOr<StepFn> prepareConstexprCast(OpParams &p,
   return StepFn();
 }
 
+/// constexpr_lut_to_dense (iOS16 form): output = lut[indices] in the result
+/// shape (`shape`), the n-bit indices (2^n = lut size) packed LSB first in
+/// the uint8 vector `indices`.
+static FailureOr<StepFn> prepareLutFlat(OpParams &p, PrepareContext &ctx) {
+  Operation *op = p.getOp();
+  auto bytes = constFloats(p, ctx, "indices");
+  auto lut = constFloats(p, ctx, "lut");
+  if (failed(bytes) || failed(lut))
+    return failure();
+  if (!*bytes || !*lut) {
+    op->emitError() << "interpreter: missing 'indices' or 'lut'";
+    return failure();
+  }
+  int out = ctx.slot(op->getResult(0));
+  Shape os = ctx.info(out).shape;
+  int64_t count = numElementsOf(os);
+  uint64_t entries = (*lut)->size();
+  unsigned bits = entries >= 2 && entries <= 256 && llvm::isPowerOf2_64(entries)
+                      ? llvm::Log2_64(entries)
+                      : 0;
+  if (!bits || int64_t((*bytes)->size()) * 8 < count * bits) {
+    op->emitError() << "interpreter: 'lut' of " << entries << " entries and "
+                    << (*bytes)->size() << " index bytes cannot give " << count
+                    << " elements";
+    return failure();
+  }
+  std::vector<uint8_t> packed((*bytes)->begin(), (*bytes)->end());
+  ctx.addWeightBytes(packed.size() + entries * dtypeSize(ctx.info(out).dtype));
+  std::vector<uint8_t> idx(count);
+  kernels::unpackBits(packed.data(), bits, count, idx.data());
+  std::vector<float> v(count);
+  for (int64_t i = 0; i < count; ++i)
+    v[i] = (**lut)[idx[i]];
+  ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
+  return StepFn();
+}
+
 /// constexpr_lut_to_dense (iOS18 form): output[i] = lut[group(i), indices[i],
 /// v] with per-group palettes (lut [g_0, .., g_{r-1}, 2^n, VECTOR_SIZE]) and,
 /// for VECTOR_SIZE > 1, output dim `vector_axis` expanded by VECTOR_SIZE.
 static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
-  auto indices = dyn_cast_or_null<DenseIntElementsAttr>(p.attr("indices"));
+  if (p.attr("shape"))
+    return prepareLutFlat(p, ctx);
+  // Inline or loaded (dense_resource) data; not a symbolic #mil.blob_file.
+  auto indices = dyn_cast_or_null<ElementsAttr>(p.attr("indices"));
   auto lutAttr = dyn_cast_or_null<ElementsAttr>(p.attr("lut"));
   if (!indices || !lutAttr) {
-    op->emitError() << "interpreter: 'indices' must be inline integer data "
-                       "and 'lut' an elements attribute";
+    op->emitError() << "interpreter: 'indices' and 'lut' must be elements "
+                       "attributes (weights loaded, not symbolic)";
     return failure();
   }
   auto lut = constFloats(p, ctx, "lut");
   auto idx = constFloats(p, ctx, "indices");
   if (failed(lut) || failed(idx) || !*lut || !*idx)
     return failure();
-  ArrayRef<int64_t> is = indices.getType().getShape();
+  ArrayRef<int64_t> is = cast<ShapedType>(indices.getType()).getShape();
   ArrayRef<int64_t> ls = cast<ShapedType>(lutAttr.getType()).getShape();
   int64_t rank = is.size();
   if (int64_t(ls.size()) != rank + 2) {
@@ -286,8 +328,50 @@ static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   return StepFn();
 }
 
+/// constexpr_sparse_to_dense: zeros, except that the elements whose `mask`
+/// bit is set take the `nonzero_data` values in row-major order. The iOS16
+/// form packs the mask in bytes, LSB first; the iOS18 form has a uint1 mask
+/// of the output's shape.
+static FailureOr<StepFn> prepareSparse(OpParams &p, PrepareContext &ctx) {
+  Operation *op = p.getOp();
+  auto mask = constFloats(p, ctx, "mask");
+  auto data = constFloats(p, ctx, "nonzero_data");
+  if (failed(mask) || failed(data))
+    return failure();
+  if (!*mask || !*data) {
+    op->emitError() << "interpreter: missing 'mask' or 'nonzero_data'";
+    return failure();
+  }
+  int out = ctx.slot(op->getResult(0));
+  Shape os = ctx.info(out).shape;
+  int64_t count = numElementsOf(os);
+  std::vector<uint8_t> bits((*mask)->begin(), (*mask)->end());
+  bool packed = p.attr("shape") != nullptr;
+  if (packed) {
+    std::vector<uint8_t> bytes = std::move(bits);
+    bits.assign(count, 0);
+    if (int64_t(bytes.size()) * 8 >= count)
+      kernels::unpackBits(bytes.data(), 1, count, bits.data());
+  }
+  int64_t set = llvm::count_if(bits, [](uint8_t b) { return b != 0; });
+  if (int64_t(bits.size()) != count || set != int64_t((*data)->size())) {
+    op->emitError() << "interpreter: 'mask' of " << set << " set bits for "
+                    << count << " elements does not match 'nonzero_data' of "
+                    << (*data)->size() << " values";
+    return failure();
+  }
+  ctx.addWeightBytes((count + 7) / 8 + set * dtypeSize(ctx.info(out).dtype));
+  std::vector<float> v(count, 0.f);
+  for (int64_t i = 0, next = 0; i < count; ++i)
+    if (bits[i])
+      v[i] = (**data)[next++];
+  ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
+  return StepFn();
+}
+
 void ane::runtime::detail::registerQuantEvaluators(EvaluatorTable &t) {
   t["mil.constexpr_lut_to_dense"] = prepareLut;
+  t["mil.constexpr_sparse_to_dense"] = prepareSparse;
   t["mil.constexpr_cast"] = prepareConstexprCast;
   t["mil.quantize"] = prepareQuantize;
   t["mil.dequantize"] = prepareDequantize;

@@ -1,7 +1,8 @@
 //===- EvalReduction.cpp - reduce_* and reduce_arg* ---------------------===//
 //
 // reduce_*(x, axes = all, keep_dims = false); reduce_argmax/argmin(x,
-// axis = -1, keep_dims = false) produce int32.
+// axis = -1, keep_dims = false, output_dtype = "int32") produce int32 or, with
+// iOS17's output_dtype = "uint16", uint16 (the result's dtype).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,7 +1,8 @@
-//===- Quant.cpp - quantize / dequantize --------------------------------===//
+//===- Quant.cpp - quantize / dequantize / packed indices ---------------===//
 //
 // MIL quantize: q = saturate(round_half_even(x / scale + zero_point)); NaN
-// quantizes to 0. dequantize: x = (q - zero_point) * scale.
+// quantizes to 0. dequantize: x = (q - zero_point) * scale. unpackBits:
+// n-bit palette indices of a little-endian (LSB first) bit stream.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,4 +50,16 @@ void ane::runtime::kernels::dequantize(const float *q, float *x, int64_t outer,
       for (int64_t i = 0; i < inner; ++i)
         xp[i] = (qp[i] - zp) * s;
     }
+}
+
+void ane::runtime::kernels::unpackBits(const uint8_t *packed, unsigned bits,
+                                       int64_t count, uint8_t *indices) {
+  for (int64_t i = 0; i < count; ++i) {
+    unsigned v = 0;
+    for (unsigned j = 0; j < bits; ++j) {
+      int64_t b = i * bits + j;
+      v |= ((packed[b / 8] >> (b % 8)) & 1u) << j;
+    }
+    indices[i] = uint8_t(v);
+  }
 }

@@ -459,11 +459,14 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
     bool constexprInline = StringRef(opName).starts_with("constexpr_");
     // Constexpr parameters print as attributes (`op()[...]`) for targets up
     // to ios17 and for the ops those opsets define (the form the public ANE
-    // programs run on device under ios18); ios18's own constexpr ops take
-    // them as inline inputs.
+    // programs run on device under ios18); ios18's own constexpr ops (and
+    // constexpr_lut_to_dense and constexpr_sparse_to_dense, whose ios18
+    // forms are new) take them as inputs.
     bool constexprAsAttrs =
         constexprInline &&
-        (target <= Opset::ios17 || milOp.getIntroducedOpset() <= Opset::ios17);
+        (target <= Opset::ios17 ||
+         (milOp.getIntroducedOpset() <= Opset::ios17 &&
+          !isa<ConstexprLutToDenseOp, ConstexprSparseToDenseOp>(op)));
     // Operand segments, in parameter order.
     ArrayRef<ParamInfo> params = milOp.getMILParams();
     SmallVector<int32_t> segments;

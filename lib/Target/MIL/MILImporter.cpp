@@ -553,8 +553,8 @@ LogicalResult Importer::parseStatement() {
   auto *iface =
       registered ? registered->getInterface<MILOpInterface>() : nullptr;
   // An op the dialect defines only from a later opset than the function's
-  // (e.g. constexpr_lut_to_dense, modelled in its ios18 form, inside an
-  // ios16 function) is the earlier form of the op: generic when allowed.
+  // (e.g. quantize, ios17, inside an ios16 function) is unknown there or an
+  // earlier form of the op: generic when allowed.
   if (iface && iface->getIntroducedOpset() > *parseOpset(functionOpset)) {
     if (!options.allowUnknownOps) {
       error(opTok.loc()) << "op '" << opName << "' needs opset "
@@ -640,7 +640,7 @@ LogicalResult Importer::parseStatement() {
   }
 
   // A parameter the dialect's op does not have (a later or earlier form of
-  // the op, e.g. iOS17's reduce_argmax output_dtype): an error, or a generic
+  // the op the dialect does not model): an error, or a generic
   // op with a warning when unknown ops are allowed.
   if (iface)
     for (auto &a : args)

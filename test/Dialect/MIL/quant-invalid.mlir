@@ -252,6 +252,118 @@ func.func @constexpr_lut_to_dense_group_divides() {
 
 // -----
 
+func.func @constexpr_ios16_form_opset() attributes {mil.opset = "ios18"} {
+  // expected-error @+1 {{'shape' (the iOS16 form) needs opset ios16 or ios17, got ios18}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_ios18_form_opset() attributes {mil.opset = "ios17"} {
+  // expected-error @+1 {{'shape' is required before opset ios18 (the iOS16 form), got ios17}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<1> : tensor<4x2xui2>, lut = dense<1.0> : tensor<1x1x4x1xf16>} : tensor<4x2xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_flat_no_vector_axis() {
+  // expected-error @+1 {{'vector_axis' must be absent with 'shape' (the iOS16 form), got 0}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>, vector_axis = 0 : i32} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_shape_dtype() {
+  // expected-error @+1 {{'shape' must be a uint32 vector, got 'tensor<2xi32>'}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xi32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_shape_result() {
+  // expected-error @+1 {{result shape must be 'shape' [4, 2], got [2, 4]}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[4, 2]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_flat_lut_shape() {
+  // expected-error @+1 {{'lut' must be a vector of 2^n entries, n in 1, 2, 4, 6, 8 (the iOS16 form), got shape [8]}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27, 0]> : tensor<3xui8>, lut = dense<1.0> : tensor<8xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_lut_to_dense_flat_indices() {
+  // expected-error @+1 {{'indices' must be uint8 of shape [ceil(2 bits * 8 / 8)] = [2] (the iOS16 form), got 'tensor<3xui8>'}}
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27, 0]> : tensor<3xui8>, lut = dense<1.0> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_ios16_form_opset_sparse() attributes {mil.opset = "ios18"} {
+  // expected-error @+1 {{'mil.constexpr_sparse_to_dense' op 'shape' (the iOS16 form) needs opset ios16 or ios17, got ios18}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>, nonzero_data = dense<1.0> : tensor<4xf16>, shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_ios18_form_opset_sparse() attributes {mil.opset = "ios16"} {
+  // expected-error @+1 {{'mil.constexpr_sparse_to_dense' op 'shape' is required before opset ios18 (the iOS16 form), got ios16}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[true, false]> : tensor<2xui1>, nonzero_data = dense<1.0> : tensor<1xf16>} : tensor<2xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_shape_result_sparse() {
+  // expected-error @+1 {{'mil.constexpr_sparse_to_dense' op result shape must be 'shape' [9], got [3, 3]}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>, nonzero_data = dense<1.0> : tensor<4xf16>, shape = dense<9> : tensor<1xui32>} : tensor<3x3xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_sparse_to_dense_data_type() {
+  // expected-error @+1 {{'nonzero_data' must be a vector of the result dtype 'f16', got 'tensor<4xf32>'}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>, nonzero_data = dense<1.0> : tensor<4xf32>, shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_sparse_to_dense_packed_mask() {
+  // expected-error @+1 {{'mask' must be a uint8 vector of ceil(prod(shape) / 8) = 2 bytes (the iOS16 form), got 'tensor<3xui8>'}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[37, 1, 0]> : tensor<3xui8>, nonzero_data = dense<1.0> : tensor<4xf16>, shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_sparse_to_dense_mask_shape() {
+  // expected-error @+1 {{'mask' must be uint1 of the result shape [3] (the iOS18 form), got 'tensor<2xui1>'}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[true, false]> : tensor<2xui1>, nonzero_data = dense<1.0> : tensor<1xf16>} : tensor<3xf16>
+  return
+}
+
+// -----
+
+func.func @constexpr_sparse_to_dense_nonzero_count() {
+  // expected-error @+1 {{'nonzero_data' must have one entry per set 'mask' bit, 4, got 3}}
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>, nonzero_data = dense<1.0> : tensor<3xf16>, shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+  return
+}
+
+// -----
+
 func.func @constexpr_cast_source_dtype() {
   // expected-error @+1 {{'source_val' must be fp16, got 'f32'}}
   %0 = mil.constexpr_cast {output_dtype = "fp32", source_val = dense<1.0> : tensor<4xf32>} : tensor<4xf32>

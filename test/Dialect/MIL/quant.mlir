@@ -61,3 +61,34 @@ func.func @constexpr_zero_scale_row() -> tensor<2x3xf16> {
   %0 = mil.constexpr_affine_dequantize {axis = 0 : i32, quantized_data = dense<1> : tensor<2x3xi8>, scale = dense<[1.0, 0.0]> : tensor<2xf16>, zero_point = dense<0> : tensor<i8>} : tensor<2x3xf16>
   return %0 : tensor<2x3xf16>
 }
+
+// constexpr_lut_to_dense's iOS16 form: 2-bit indices packed in 2 bytes,
+// a 4-entry palette, the output shape in `shape`; lut and indices may be
+// weight-file blobs.
+// CHECK-LABEL: func @constexpr_lut_flat
+// CHECK: mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+// CHECK: mil.constexpr_lut_to_dense {indices = #mil.blob_file<"@model_path/weights/weight.bin", 64>, lut = #mil.blob_file<"@model_path/weights/weight.bin", 33152>, shape = dense<[258, 1, 256]> : tensor<3xui32>} : tensor<258x1x256xf16>
+func.func @constexpr_lut_flat() -> (tensor<2x4xf16>, tensor<258x1x256xf16>) attributes {mil.opset = "ios16"} {
+  %0 = mil.constexpr_lut_to_dense {indices = dense<[228, 27]> : tensor<2xui8>, lut = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf16>, shape = dense<[2, 4]> : tensor<2xui32>} : tensor<2x4xf16>
+  %1 = mil.constexpr_lut_to_dense {indices = #mil.blob_file<"@model_path/weights/weight.bin", 64>, lut = #mil.blob_file<"@model_path/weights/weight.bin", 33152>, shape = dense<[258, 1, 256]> : tensor<3xui32>} : tensor<258x1x256xf16>
+  return %0, %1 : tensor<2x4xf16>, tensor<258x1x256xf16>
+}
+
+// constexpr_sparse_to_dense: the iOS16 form (a byte-packed mask of 9 bits
+// with 4 set, and `shape`), and the iOS18 form (a uint1 mask of the output
+// shape); data and mask may be blobs.
+// CHECK-LABEL: func @constexpr_sparse
+// CHECK: mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>, nonzero_data = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : tensor<4xf16>, shape = dense<3> : tensor<2xui32>} : tensor<3x3xf16>
+// CHECK: mil.constexpr_sparse_to_dense {mask = #mil.blob_file<"@model_path/weights/weight.bin", 64>, nonzero_data = #mil.blob_file<"@model_path/weights/weight.bin", 192>, shape = dense<[128, 64, 3]> : tensor<3xui32>} : tensor<128x64x3xi8>
+func.func @constexpr_sparse() -> (tensor<3x3xf16>, tensor<128x64x3xi8>) attributes {mil.opset = "ios16"} {
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[37, 1]> : tensor<2xui8>, nonzero_data = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf16>, shape = dense<[3, 3]> : tensor<2xui32>} : tensor<3x3xf16>
+  %1 = mil.constexpr_sparse_to_dense {mask = #mil.blob_file<"@model_path/weights/weight.bin", 64>, nonzero_data = #mil.blob_file<"@model_path/weights/weight.bin", 192>, shape = dense<[128, 64, 3]> : tensor<3xui32>} : tensor<128x64x3xi8>
+  return %0, %1 : tensor<3x3xf16>, tensor<128x64x3xi8>
+}
+
+// CHECK-LABEL: func @constexpr_sparse_ios18
+// CHECK: mil.constexpr_sparse_to_dense {mask = dense<[true, false, true]> : tensor<3xui1>, nonzero_data = dense<[1, -1]> : tensor<2xi8>} : tensor<3xi8>
+func.func @constexpr_sparse_ios18() -> tensor<3xi8> attributes {mil.opset = "ios18"} {
+  %0 = mil.constexpr_sparse_to_dense {mask = dense<[true, false, true]> : tensor<3xui1>, nonzero_data = dense<[1, -1]> : tensor<2xi8>} : tensor<3xi8>
+  return %0 : tensor<3xi8>
+}

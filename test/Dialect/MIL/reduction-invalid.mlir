@@ -37,7 +37,7 @@ func.func @reduce_wrong_result_shape(%x: tensor<2x3xf16>) -> tensor<2x1xf16> {
 // -----
 
 func.func @reduce_arg_result_int32(%x: tensor<2x3xf16>) -> tensor<2xf16> {
-  // expected-error @+1 {{result #0 must be ranked tensor of int32 values}}
+  // expected-error @+1 {{result #0 must be ranked tensor of int32 or uint16 values}}
   %0 = mil.reduce_argmin %x : (tensor<2x3xf16>) -> tensor<2xf16>
   return %0 : tensor<2xf16>
 }
@@ -48,4 +48,29 @@ func.func @reduce_bool(%x: tensor<4xi1>) -> tensor<i1> {
   // expected-error @+1 {{operand #0 must be ranked tensor of fp16 or fp32 or int32 values}}
   %0 = mil.reduce_sum %x : (tensor<4xi1>) -> tensor<i1>
   return %0 : tensor<i1>
+}
+
+// -----
+
+func.func @"reduce_arg.output-dtype-opset"(%x: tensor<2x3xf16>) -> tensor<2xui16> attributes {mil.opset = "ios16"} {
+  // expected-error @+1 {{'mil.reduce_argmax' op 'output_dtype' needs opset ios17 or later, got ios16}}
+  %0 = mil.reduce_argmax %x {output_dtype = "uint16"} : (tensor<2x3xf16>) -> tensor<2xui16>
+  return %0 : tensor<2xui16>
+}
+
+// -----
+
+func.func @reduce_arg_output_dtype_values(%x: tensor<2x3xf16>) -> tensor<2xi16> {
+  // expected-error @+1 {{attribute 'output_dtype' failed to satisfy constraint: string attribute one of "int32", "uint16"}}
+  %0 = mil.reduce_argmin %x {output_dtype = "int16"} : (tensor<2x3xf16>) -> tensor<2xi16>
+  return %0 : tensor<2xi16>
+}
+
+// -----
+
+func.func @reduce_arg_result_dtype(%x: tensor<2x3xf16>) -> tensor<2xi32> {
+  // expected-error @+2 {{inferred type(s) 'tensor<2xui16>' are incompatible with return type(s) of operation 'tensor<2xi32>'}}
+  // expected-error @+1 {{failed to infer returned types}}
+  %0 = mil.reduce_argmax %x {output_dtype = "uint16"} : (tensor<2x3xf16>) -> tensor<2xi32>
+  return %0 : tensor<2xi32>
 }

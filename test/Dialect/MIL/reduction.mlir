@@ -42,3 +42,13 @@ func.func @arg_reductions(%x: tensor<2x10x3xf32>) -> (tensor<2x10xi32>, tensor<2
   %1 = mil.reduce_argmin %x {axis = 1 : i32, keep_dims = true} : (tensor<2x10x3xf32>) -> tensor<2x1x3xi32>
   return %0, %1 : tensor<2x10xi32>, tensor<2x1x3xi32>
 }
+
+// iOS17's output_dtype sets the result dtype (absent: int32).
+// CHECK-LABEL: func @arg_output_dtype
+func.func @arg_output_dtype(%x: tensor<2x10xf16>) -> (tensor<2xui16>, tensor<2x1xi32>) attributes {mil.opset = "ios17"} {
+  // CHECK: mil.reduce_argmax %{{.*}} {output_dtype = "uint16"} : (tensor<2x10xf16>) -> tensor<2xui16>
+  %0 = mil.reduce_argmax %x {output_dtype = "uint16"} : (tensor<2x10xf16>) -> tensor<2xui16>
+  // CHECK: mil.reduce_argmin %{{.*}} {keep_dims = true, output_dtype = "int32"} : (tensor<2x10xf16>) -> tensor<2x1xi32>
+  %1 = mil.reduce_argmin %x {keep_dims = true, output_dtype = "int32"} : (tensor<2x10xf16>) -> tensor<2x1xi32>
+  return %0, %1 : tensor<2xui16>, tensor<2x1xi32>
+}

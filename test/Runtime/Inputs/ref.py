@@ -189,6 +189,7 @@ def reduce_f32():
     out = {k: f32(v) for k, v in out.items()}
     out["argmax"] = np.argmax(x, axis=1).astype(np.int32)
     out["argmin"] = np.argmin(x, axis=-1).astype(np.int32)
+    out["argmax_u16"] = np.argmax(x, axis=-1).astype(np.uint16)
     return {"x": x}, out
 
 
@@ -455,6 +456,17 @@ def quant_f32():
         "cx_blockwise": f32((bd.astype(np.float32) - np.repeat(bo, 2, 0)) * np.repeat(bs, 2, 0)),
         "lut": lut_ref(LUT_IDX, LUT_GROUPED, None),
         "lut_vec": lut_ref(LUT_IDX, LUT_VECTOR, 1),
+        "lut_flat2": lut_flat_ref([228, 27, 9], f32([10, 11, 12, 13]), (2, 5)),
+        "lut_flat6": f16(lut_flat_ref([197, 31, 161, 1],
+                                      (np.arange(64) - 32) / 4, (5,))),
+        "sparse16": f16(sparse_ref(
+            np.unpackbits(np.uint8([37, 1]), bitorder="little")[:9],
+            [1.5, -2.0, 3.25, 4.0], (3, 3))),
+        "sparse18": sparse_ref([1, 0, 1, 0, 1, 1], [-7, 5, 127, -128],
+                               (2, 3)).astype(np.int8),
+        "lut_res": lut_ref((np.arange(16) * 5 % 4).reshape(2, 8),
+                           f32(np.arange(1, 9)).reshape(2, 1, 4, 1), None),
+        "cast32": f32(f16([1.5, -2.0**-10, 65504.0, 2.0**-24])),
     })
 
 
@@ -482,6 +494,49 @@ def lut_ref(idx, lut, vector_axis):
                 o[vector_axis] = i[vector_axis] * vec + k
             out[tuple(o)] = entry[k]
     return out
+
+
+def lut_flat_ref(packed, lut, shape):
+    """constexpr_lut_to_dense's iOS16 form: n-bit indices (2^n = len(lut))
+    read LSB first from the byte stream, looked up, reshaped."""
+    n = int(np.log2(len(lut)))
+    count = int(np.prod(shape))
+    bits = np.unpackbits(np.asarray(packed, np.uint8), bitorder="little")
+    idx = bits[:count * n].reshape(count, n) @ (1 << np.arange(n))
+    return f32(np.asarray(lut)[idx].reshape(shape))
+
+
+def sparse_ref(mask_bits, nonzero, shape):
+    """constexpr_sparse_to_dense: zeros, set mask bits take `nonzero` in
+    row-major order."""
+    out = np.zeros(int(np.prod(shape)), np.float32)
+    out[np.asarray(mask_bits, bool)] = nonzero
+    return out.reshape(shape)
+
+
+def blob(path, meta_offset, dtype):
+    """The payload of the MILBlob v2 record at `meta_offset` of a weight file
+    (read here from the file's own metadata, not through the importer)."""
+    raw = open(path, "rb").read()
+    sentinel, _, size, offset = np.frombuffer(raw, "<u4", 2, meta_offset).tolist() + \
+        np.frombuffer(raw, "<u8", 2, meta_offset + 8).tolist()
+    assert sentinel == 0xDEADBEEF
+    return np.frombuffer(raw[offset:offset + size], dtype)
+
+
+@case
+def constexpr_blob():
+    """constexpr-blob.test: Target/MIL/Inputs/constexpr_ios16/model.mil.
+    Its BLOBFILE records in OUTDIR/weights/weight.bin: 4-bit packed lut
+    indices (64), a 16-entry fp16 lut (256), 80 fp16 nonzero values (384)
+    and a 32-byte packed mask (640). z = (x + w) + s."""
+    wfile = f"{sys.argv[2]}/weights/weight.bin"
+    w = lut_flat_ref(blob(wfile, 64, np.uint8), blob(wfile, 256, "<f2"), (8, 32))
+    mask = np.unpackbits(blob(wfile, 640, np.uint8), bitorder="little")
+    s = sparse_ref(mask, blob(wfile, 384, "<f2"), (8, 32))
+    x = f16(rng().uniform(-2, 2, (8, 32)))
+    y = f16(f32(x) + w)
+    return {"x": x}, {"z": f16(f32(y) + s)}
 
 
 def main():

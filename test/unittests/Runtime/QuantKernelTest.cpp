@@ -39,4 +39,21 @@ TEST(QuantKernel, PerAxisRoundTrip) {
   EXPECT_EQ(back, ref);
 }
 
+TEST(QuantKernel, UnpackBitsLsbFirst) {
+  // 1-bit: bit j of byte 0 is index j.
+  uint8_t ones[1] = {0b10110010};
+  uint8_t bits1[8];
+  unpackBits(ones, 1, 8, bits1);
+  EXPECT_EQ(std::vector<uint8_t>(bits1, bits1 + 8),
+            (std::vector<uint8_t>{0, 1, 0, 0, 1, 1, 0, 1}));
+  // 6-bit indices 5, 63, 17, 40, 1 straddle bytes: 5 = bits 0-5 of byte 0;
+  // 63 = bits 6-7 of byte 0 (low) and bits 0-3 of byte 1 (high); ...
+  // 0b11000101 = 197, 0b00011111 = 31, 0b10100001 = 161, 0b00000001 = 1.
+  uint8_t packed[4] = {197, 31, 161, 1};
+  uint8_t bits6[5];
+  unpackBits(packed, 6, 5, bits6);
+  EXPECT_EQ(std::vector<uint8_t>(bits6, bits6 + 5),
+            (std::vector<uint8_t>{5, 63, 17, 40, 1}));
+}
+
 } // namespace
