@@ -99,17 +99,6 @@ void forEachRow(const PackedPiece &p, int64_t s, size_t elem, F copy) {
     copy((ch * s + p.offset) * elem, ch * row, row);
 }
 
-/// An error unless `t` is a `dtype` tensor of `shape`.
-llvm::Error expectType(const llvm::Twine &what, DType dtype,
-                       llvm::ArrayRef<int64_t> shape, const Tensor &t) {
-  if (t.dtype() == dtype && t.shape() == shape)
-    return llvm::Error::success();
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      what + " expects " + dtypeName(dtype) + " " + shapeToString(shape) +
-          ", got " + dtypeName(t.dtype()) + " " + shapeToString(t.shape()));
-}
-
 /// A kernel whose inputs are the pieces of the wrapped kernel's packed
 /// input (its input 0), then its other inputs, if any; the pieces are packed
 /// into input 0 before each eval that follows a change.
@@ -132,8 +121,8 @@ public:
     if (i >= values.size())
       return inner->setInput(i - values.size() + 1, value);
     const TensorSpec &spec = specs[i];
-    if (llvm::Error err = expectType("input '" + spec.name + "'", spec.dtype,
-                                     spec.shape, value))
+    if (llvm::Error err = expectTensorType("input '" + spec.name + "'",
+                                           spec.dtype, spec.shape, value))
       return err;
     std::memcpy(values[i].raw(), value.raw(), value.byteSize());
     dirty = true;
@@ -276,8 +265,8 @@ ane::runtime::packTensors(const PackedInput &p,
   for (size_t i = 0; i < pieces.size(); ++i) {
     const PackedPiece &piece = pieces[i];
     const Tensor &t = *tensors[i];
-    if (llvm::Error err = expectType("packed piece '" + piece.name + "'",
-                                     p.packed.dtype, piece.shape, t))
+    if (llvm::Error err = expectTensorType("packed piece '" + piece.name + "'",
+                                           p.packed.dtype, piece.shape, t))
       return std::move(err);
     forEachRow(piece, p.packed.shape[3], elem,
                [&](size_t at, size_t from, size_t bytes) {
@@ -290,8 +279,9 @@ ane::runtime::packTensors(const PackedInput &p,
 
 llvm::Expected<std::vector<Tensor>>
 ane::runtime::unpackTensor(const PackedInput &p, const Tensor &packed) {
-  if (llvm::Error err = expectType("packed input '" + p.packed.name + "'",
-                                   p.packed.dtype, p.packed.shape, packed))
+  if (llvm::Error err =
+          expectTensorType("packed input '" + p.packed.name + "'",
+                           p.packed.dtype, p.packed.shape, packed))
     return std::move(err);
   std::vector<Tensor> out;
   size_t elem = dtypeSize(p.packed.dtype);

@@ -26,6 +26,18 @@ std::string ane::runtime::shapeToString(llvm::ArrayRef<int64_t> shape) {
   return s;
 }
 
+llvm::Error ane::runtime::expectTensorType(const llvm::Twine &what, DType dtype,
+                                           llvm::ArrayRef<int64_t> shape,
+                                           const Tensor &value) {
+  if (value.dtype() == dtype && value.shape() == shape)
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 what + " expects " + dtypeName(dtype) + " " +
+                                     shapeToString(shape) + ", got " +
+                                     dtypeName(value.dtype()) + " " +
+                                     shapeToString(value.shape()));
+}
+
 void Tensor::reset(DType dtype, llvm::ArrayRef<int64_t> shape) {
   type = dtype;
   dims.assign(shape.begin(), shape.end());

@@ -13,6 +13,8 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/Error.h"
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -25,6 +27,14 @@ using Shape = llvm::SmallVector<int64_t, 6>;
 int64_t numElementsOf(llvm::ArrayRef<int64_t> shape);
 /// "1x64x1x32" ("scalar" for rank 0).
 std::string shapeToString(llvm::ArrayRef<int64_t> shape);
+
+class Tensor;
+
+/// An error "WHAT expects fp16 1x4, got fp32 1x4" unless `value` is a
+/// `dtype` tensor of `shape` (how every backend checks an input it is given).
+llvm::Error expectTensorType(const llvm::Twine &what, DType dtype,
+                             llvm::ArrayRef<int64_t> shape,
+                             const Tensor &value);
 
 class Tensor {
 public:

@@ -146,12 +146,9 @@ public:
     if (i >= ins.size())
       return makeError("input index " + llvm::Twine(i) + " out of range");
     const TensorSpec &spec = ins[i];
-    if (value.dtype() != spec.dtype ||
-        value.shape() != llvm::ArrayRef(spec.shape))
-      return makeError("input '" + spec.name + "' expects " +
-                       dtypeName(spec.dtype) + " " + shapeToString(spec.shape) +
-                       ", got " + dtypeName(value.dtype()) + " " +
-                       shapeToString(value.shape()));
+    if (Error err = expectTensorType("input '" + spec.name + "'", spec.dtype,
+                                     spec.shape, value))
+      return err;
     return model->writeInput(
         i, llvm::ArrayRef(static_cast<const uint8_t *>(value.raw()),
                           value.byteSize()));
@@ -218,12 +215,9 @@ public:
     if (i >= ins.size())
       return makeError("input index " + llvm::Twine(i) + " out of range");
     const TensorSpec &spec = ins[i];
-    if (value.dtype() != spec.dtype ||
-        value.shape() != llvm::ArrayRef(spec.shape))
-      return makeError("input '" + spec.name + "' expects " +
-                       dtypeName(spec.dtype) + " " + shapeToString(spec.shape) +
-                       ", got " + dtypeName(value.dtype()) + " " +
-                       shapeToString(value.shape()));
+    if (Error err = expectTensorType("input '" + spec.name + "'", spec.dtype,
+                                     spec.shape, value))
+      return err;
     std::memcpy(values[i].raw(), value.raw(), value.byteSize());
     return Error::success();
   }

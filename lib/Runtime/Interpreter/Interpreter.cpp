@@ -435,12 +435,9 @@ int Interpreter::findInput(StringRef name) const {
 
 llvm::Error Interpreter::setInput(unsigned i, const Tensor &value) {
   const TensorSpec &spec = impl->inputSpecs[i];
-  if (value.dtype() != spec.dtype || value.shape() != ArrayRef(spec.shape))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "input '" + spec.name + "' expects " + dtypeName(spec.dtype) + " " +
-            shapeToString(spec.shape) + ", got " + dtypeName(value.dtype()) +
-            " " + shapeToString(value.shape()));
+  if (llvm::Error err = expectTensorType("input '" + spec.name + "'",
+                                         spec.dtype, spec.shape, value))
+    return err;
   Tensor &dst = impl->frame.slots[impl->inputSlots[i]];
   std::memcpy(dst.raw(), value.raw(), value.byteSize());
   return llvm::Error::success();
