@@ -36,23 +36,6 @@ SmallVector<int32_t> normalizedPerm(TransposeOp op) {
   return perm;
 }
 
-/// transpose(transpose(x, p), q) → transpose(x, p∘q): result dim i is
-/// inner dim q[i], which is x's dim p[q[i]].
-struct ComposeTransposes : OpRewritePattern<TransposeOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(TransposeOp op,
-                                PatternRewriter &rewriter) const override {
-    auto inner = op.getX().getDefiningOp<TransposeOp>();
-    if (!inner)
-      return failure();
-    SmallVector<int32_t> composed =
-        composePermutations(inner.getPerm(), op.getPerm());
-    rewriter.replaceOp(
-        op, createTranspose(rewriter, op.getLoc(), inner.getX(), composed));
-    return success();
-  }
-};
-
 /// A transpose that keeps the order of all non-unit dims is a reshape.
 struct UnitTransposeToReshape : OpRewritePattern<TransposeOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -205,9 +188,10 @@ struct MILANELayoutPass
     if (ioLayout == "channels-last")
       rewriteIO(fn);
     RewritePatternSet patterns(&getContext());
-    patterns
-        .add<ComposeTransposes, UnitTransposeToReshape, SinkLayoutThroughUnary>(
-            &getContext());
+    patterns.add<UnitTransposeToReshape, SinkLayoutThroughUnary>(&getContext());
+    // The dialect's own: transpose∘transpose composed in place (keeping the
+    // outer op's MIL name), reshape chains.
+    TransposeOp::getCanonicalizationPatterns(patterns, &getContext());
     ReshapeOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(
             applyPatternsGreedily(fn, std::move(patterns), milRewriteConfig())))
