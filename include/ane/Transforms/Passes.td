@@ -762,8 +762,6 @@ def MILMergeFunctions : Pass<"mil-merge-functions", "mlir::ModuleOp"> {
   let dependentDialects = ["ane::mil::MILDialect", "mlir::func::FuncDialect"];
 }
 
-// (passes of this family go here)
-
 //===----------------------------------------------------------------------===//
 // Device checks
 //===----------------------------------------------------------------------===//
