@@ -80,11 +80,14 @@ def MIL_DTypeNameAttr : MIL_StrEnumAttr<["bool", "int8", "uint8", "int16",
 /// Base class of every MIL op. `opset` is the opset that introduced the op
 /// ("ios15" .. "ios18"). The generated `getMILParams()` lists the op's MIL
 /// parameters (operands and attributes, in `arguments` order) with their
-/// kind; the emitter and importer are driven by it.
+/// kind; the emitter and importer are driven by it. `redefinedIn` (set with
+/// `let` on the op) names a later opset that replaced the op's form with a
+/// new one; it generates `getRedefinedOpset()`.
 class MIL_Op<string mnemonic, string opset, list<Trait> traits = []>
     : Op<MIL_Dialect, mnemonic,
          !listconcat(traits, [MIL_OpInterface])> {
   string introducedIn = opset;
+  string redefinedIn = "";
   defvar paramEntries = !foreach(i, !range(!size(arguments)),
       "{\"" # !getdagname(arguments, i) # "\", ::ane::mil::" #
       !if(!initialized(!getdagarg<Attr>(arguments, i)),
@@ -105,6 +108,11 @@ class MIL_Op<string mnemonic, string opset, list<Trait> traits = []>
     /// The opset that introduced this op.
     static ::ane::mil::Opset getIntroducedOpset() {
       return ::ane::mil::Opset::}] # opset # [{;
+    }
+    /// The later opset that redefined this op's form, if any.
+    static ::std::optional<::ane::mil::Opset> getRedefinedOpset() {
+      return }] # !if(!empty(redefinedIn), "::std::nullopt",
+                      "::ane::mil::Opset::" # redefinedIn) # [{;
     }
   }];
   let extraClassDeclaration = milBaseDecls;

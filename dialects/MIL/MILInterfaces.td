@@ -1,7 +1,7 @@
 //===- MILInterfaces.td - Interfaces shared by all MIL ops -*- tablegen -*-===//
 //
 // MIL_OpInterface gives generic code (emitter, importer, interpreter) the MIL
-// parameter list and introducing opset of any mil op.
+// parameter list and introducing (and redefining) opset of any mil op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,6 +22,9 @@ def MIL_OpInterface : OpInterface<"MILOpInterface"> {
       "::llvm::ArrayRef<::ane::mil::ParamInfo>", "getMILParams">,
     StaticInterfaceMethod<"The opset that introduced the op.",
       "::ane::mil::Opset", "getIntroducedOpset">,
+    StaticInterfaceMethod<[{The later opset that replaced the op's form with a
+      new one (e.g. ios18's constexpr_lut_to_dense), if any.}],
+      "::std::optional<::ane::mil::Opset>", "getRedefinedOpset">,
   ];
 }
 

@@ -169,6 +169,7 @@ def MIL_ConstexprLutToDenseOp
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
+  let redefinedIn = "ios18";
 }
 
 def MIL_ConstexprSparseToDenseOp
@@ -203,6 +204,7 @@ def MIL_ConstexprSparseToDenseOp
                                       MIL_Fp32]>:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
+  let redefinedIn = "ios18";
 }
 
 def MIL_ConstexprCastOp : MIL_Op<"constexpr_cast", "ios16", [Pure]> {

@@ -457,16 +457,16 @@ LogicalResult Emitter::emitOp(Operation *op, StringRef opset) {
       return failure();
     }
     bool constexprInline = StringRef(opName).starts_with("constexpr_");
-    // Constexpr parameters print as attributes (`op()[...]`) for targets up
-    // to ios17 and for the ops those opsets define (the form the public ANE
-    // programs run on device under ios18); ios18's own constexpr ops (and
-    // constexpr_lut_to_dense and constexpr_sparse_to_dense, whose ios18
-    // forms are new) take them as inputs.
-    bool constexprAsAttrs =
-        constexprInline &&
-        (target <= Opset::ios17 ||
-         (milOp.getIntroducedOpset() <= Opset::ios17 &&
-          !isa<ConstexprLutToDenseOp, ConstexprSparseToDenseOp>(op)));
+    // Constexpr parameters print as attributes (`op()[...]`) in the op forms
+    // that opsets up to ios17 define (also under an ios18 target: the form
+    // the public ANE programs run on device); forms from ios18 on (ios18's
+    // own constexpr ops, and ops it redefined, see `redefinedIn` in
+    // MILBase.td) take them as inputs. The form is the latest definition of
+    // the op up to the target.
+    std::optional<Opset> redefined = milOp.getRedefinedOpset();
+    Opset form = redefined && *redefined <= target ? *redefined
+                                                   : milOp.getIntroducedOpset();
+    bool constexprAsAttrs = constexprInline && form <= Opset::ios17;
     // Operand segments, in parameter order.
     ArrayRef<ParamInfo> params = milOp.getMILParams();
     SmallVector<int32_t> segments;
