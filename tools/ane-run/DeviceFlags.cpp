@@ -8,8 +8,7 @@
 
 using namespace ane::device;
 
-/// Applies one --fake-device KEY[=VALUE]; returns an error message or "".
-static std::string applyFakeDevice(llvm::StringRef item, FakeOptions &fake) {
+std::string ane::run::applyFakeDevice(llvm::StringRef item, FakeOptions &fake) {
   llvm::StringRef key = item.split('=').first, value = item.split('=').second;
   bool hasValue = item.contains('=');
   auto number = [&](auto &into) -> std::string {

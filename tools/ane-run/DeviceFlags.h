@@ -11,11 +11,16 @@
 //                            compile-error=TEXT (compile fails with it),
 //                            accept-multi-input, no-perf-stats
 //   --trace-platform         print the fake platform's call trace to stderr
+// `ane-run probe` takes --fake-device too (through applyFakeDevice).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ANE_TOOLS_ANE_RUN_DEVICEFLAGS_H
 #define ANE_TOOLS_ANE_RUN_DEVICEFLAGS_H
+
+#include "ane/Runtime/ANE/FakePlatform.h"
+
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 #include <vector>
@@ -28,6 +33,10 @@ struct DeviceFlags {
   std::vector<std::string> fakeDevice;
   bool tracePlatform = false;
 };
+
+/// Applies one --fake-device KEY[=VALUE] to `fake`; returns an error message
+/// or "".
+std::string applyFakeDevice(llvm::StringRef item, device::FakeOptions &fake);
 
 /// Checks `flags` and registers the `ane` backend they configure; returns an
 /// error message (bad platform or --fake-device key) or "".

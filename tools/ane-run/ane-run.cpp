@@ -3,7 +3,8 @@
 //   ane-run run PROGRAM [--input NAME=FILE.npy ...] [--random-inputs]
 //               [--seed N] [--output-dir DIR] [--backend cpu|ane|auto]
 //   ane-run bench PROGRAM [--warmup 10] [--iters 50] [--json] [...]
-//   ane-run probe [--platform system|fake] [--json] [PROBE...]
+//   ane-run probe [--platform system|fake] [--fake-device KEY[=V]] [--json]
+//                 [PROBE...]
 //
 // The `ane` backend's flags (--platform, --qos, --fake-device,
 // --trace-platform) are described in DeviceFlags.h.
@@ -48,7 +49,8 @@ const char *kUsage =
     "       ane-run bench PROGRAM [--warmup 10] [--iters 50] [--json] "
     "[--input ...]\n"
     "                     [--seed N] [--backend cpu|ane|auto] [--entry FN]\n"
-    "       ane-run probe [--platform system|fake] [--json] [PROBE...]\n"
+    "       ane-run probe [--platform system|fake] [--fake-device KEY[=V]] "
+    "[--json] [PROBE...]\n"
     "       ane-run compare A B [--inputs DIR | --random-inputs [--seed N]] "
     "[--json] [--max-abs-error X] [--min-cosine Y]\n"
     "ane backend: [--platform system|fake] [--qos N] [--fake-device KEY[=V]] "
@@ -377,7 +379,7 @@ int main(int argc, char **argv) {
   if (argc >= 2 && StringRef(argv[1]) == "probe")
     return ane::device::runProbeCommand(
         llvm::SmallVector<StringRef>(argv + 2, argv + argc), llvm::outs(),
-        llvm::errs());
+        llvm::errs(), ane::run::applyFakeDevice);
   if (argc >= 2 && StringRef(argv[1]) == "compare")
     return compareMain(argc, argv);
   Options o;

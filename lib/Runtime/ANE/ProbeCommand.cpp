@@ -9,10 +9,12 @@
 using namespace ane::device;
 
 int ane::device::runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
-                                 llvm::raw_ostream &out,
-                                 llvm::raw_ostream &err) {
+                                 llvm::raw_ostream &out, llvm::raw_ostream &err,
+                                 FakeDeviceFlagFn applyFakeDevice) {
   std::string platform = "system";
   bool json = false;
+  FakeOptions fakeOptions;
+  bool fakeDevice = false;
   ProbeOptions options;
   std::vector<Probe> probes;
   auto number = [&](llvm::StringRef arg, llvm::StringRef flag,
@@ -31,8 +33,9 @@ int ane::device::runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
   // "--flag value" is accepted for "--flag=value".
   std::vector<std::string> normalized;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (llvm::is_contained({"--platform", "--channels", "--seq", "--iters"},
-                           args[i]) &&
+    if (llvm::is_contained(
+            {"--platform", "--channels", "--seq", "--iters", "--fake-device"},
+            args[i]) &&
         i + 1 < args.size())
       normalized.push_back((args[i] + "=" + args[i + 1]).str()), ++i;
     else
@@ -46,6 +49,14 @@ int ane::device::runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
             << "' (expected system or fake)\n";
         return 1;
       }
+    } else if (arg.consume_front("--fake-device=")) {
+      std::string why = applyFakeDevice ? applyFakeDevice(arg, fakeOptions)
+                                        : "--fake-device is not supported here";
+      if (!why.empty()) {
+        err << "error: " << why << "\n";
+        return 1;
+      }
+      fakeDevice = true;
     } else if (arg == "--json") {
       json = true;
     } else if (number(arg, "--channels=", options.channels) ||
@@ -67,14 +78,19 @@ int ane::device::runProbeCommand(llvm::ArrayRef<llvm::StringRef> args,
   }
   if (probes.empty())
     probes = cantFail(parseProbes("all"));
+  if (fakeDevice && platform != "fake") {
+    err << "error: --fake-device needs --platform fake\n";
+    return 1;
+  }
 
   std::unique_ptr<FakePlatform> fake;
   llvm::Expected<std::unique_ptr<ANEDevice>> device =
       std::unique_ptr<ANEDevice>();
   if (platform == "fake") {
-    FakeOptions fo;
-    fo.compile = convProbeFakeCompile();
-    fake = std::make_unique<FakePlatform>(std::move(fo));
+    // compile-error=TEXT brings its own compile function.
+    if (!fakeOptions.compile)
+      fakeOptions.compile = convProbeFakeCompile();
+    fake = std::make_unique<FakePlatform>(std::move(fakeOptions));
     device = ANEDevice::open(fake->platform());
   } else {
     device = ANEDevice::openSystem();

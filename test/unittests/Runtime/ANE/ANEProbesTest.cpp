@@ -182,6 +182,11 @@ TEST_F(ANEProbesTest, ProbeCommandErrors) {
   EXPECT_EQ(runProbeCommand({"--platform=gpu"}, os, es), 1);
   EXPECT_EQ(runProbeCommand({"--platform=fake", "bogus"}, os, es), 1);
   EXPECT_EQ(runProbeCommand({"--channels=x"}, os, es), 1);
+  // Without an applyFakeDevice parser the option is refused.
+  EXPECT_EQ(runProbeCommand({"--platform=fake", "--fake-device=no-perf-stats"},
+                            os, es),
+            1);
+  EXPECT_NE(err.find("--fake-device is not supported here"), std::string::npos);
   EXPECT_NE(err.find("unknown platform 'gpu'"), std::string::npos);
   EXPECT_NE(err.find("unknown probe 'bogus'"), std::string::npos);
   EXPECT_NE(err.find("--channels= needs a positive integer"),
