@@ -143,45 +143,6 @@ struct MILUnpackDynamicWeightsPass
           MILUnpackDynamicWeightsPass> {
   using MILUnpackDynamicWeightsBase::MILUnpackDynamicWeightsBase;
 
-  /// Replaces the slice `[0, 0, 0, offset]` / `[1, C, 1, width]` of `arg`
-  /// (and a reshape to `type` after it, if any) by `value`.
-  static LogicalResult replaceSlice(func::FuncOp fn, BlockArgument arg,
-                                    int64_t offset, int64_t width,
-                                    Value value) {
-    auto argType = cast<RankedTensorType>(arg.getType());
-    bool found = false;
-    for (Operation *user : llvm::make_early_inc_range(arg.getUsers())) {
-      auto slice = dyn_cast<SliceBySizeOp>(user);
-      if (!slice ||
-          slice.getBegin() != ArrayRef<int32_t>{0, 0, 0, (int32_t)offset} ||
-          slice.getSize() != ArrayRef<int32_t>{1,
-                                               (int32_t)argType.getDimSize(1),
-                                               1, (int32_t)width})
-        continue;
-      found = true;
-      for (Operation *u : llvm::make_early_inc_range(slice->getUsers())) {
-        auto reshape = dyn_cast<ReshapeOp>(u);
-        if (reshape && reshape.getType() == value.getType()) {
-          reshape.getResult().replaceAllUsesWith(value);
-          reshape.erase();
-        }
-      }
-      if (!slice->use_empty()) {
-        if (slice.getType() != value.getType())
-          return slice.emitOpError()
-                 << "mil-unpack-dynamic-weights: packed weight slice has a "
-                    "use other than a reshape to its recorded shape";
-        slice.getResult().replaceAllUsesWith(value);
-      }
-      slice.erase();
-    }
-    if (!found)
-      return fn.emitError() << "mil-unpack-dynamic-weights: no slice of the "
-                               "packed input at offset "
-                            << offset << " of width " << width;
-    return success();
-  }
-
   void runOnOperation() override {
     func::FuncOp fn = getOperation();
     if (!fn->hasAttr(kPackedInputAttr))
@@ -213,10 +174,19 @@ struct MILUnpackDynamicWeightsPass
       if (failed(fn.insertArgument(index, type,
                                    b.getDictionaryAttr(b.getNamedAttr(
                                        kOpNameAttr, b.getStringAttr(w.name))),
-                                   fn.getLoc())) ||
-          failed(
-              replaceSlice(fn, arg, w.offset, w.width, fn.getArgument(index))))
+                                   fn.getLoc())))
         return signalPassFailure();
+      FailureOr<bool> found =
+          replacePackedSlices(arg, c, w.offset, w.width, fn.getArgument(index),
+                              "mil-unpack-dynamic-weights");
+      if (failed(found))
+        return signalPassFailure();
+      if (!*found) {
+        fn.emitError() << "mil-unpack-dynamic-weights: no slice of the "
+                          "packed input at offset "
+                       << w.offset << " of width " << w.width;
+        return signalPassFailure();
+      }
     }
     // What remains are slices of [0, activation_width): the activation
     // slices of mil-pack-dynamic-weights (replaced by the input itself), or

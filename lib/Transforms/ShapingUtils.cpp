@@ -88,6 +88,37 @@ Value ane::mil::sliceSpatial(OpBuilder &b, Location loc, Value x, int64_t c,
       b.getDenseI32ArrayAttr({1, (int32_t)c, 1, (int32_t)width}));
 }
 
+FailureOr<bool> ane::mil::replacePackedSlices(Value packed, int64_t c,
+                                              int64_t offset, int64_t width,
+                                              Value value, StringRef pass) {
+  bool found = false;
+  for (Operation *user : llvm::make_early_inc_range(packed.getUsers())) {
+    auto slice = dyn_cast<SliceBySizeOp>(user);
+    if (!slice ||
+        slice.getBegin() != ArrayRef<int32_t>{0, 0, 0, (int32_t)offset} ||
+        slice.getSize() != ArrayRef<int32_t>{1, (int32_t)c, 1, (int32_t)width})
+      continue;
+    found = true;
+    for (Operation *u : llvm::make_early_inc_range(slice->getUsers())) {
+      auto reshape = dyn_cast<ReshapeOp>(u);
+      if (reshape && reshape.getType() == value.getType()) {
+        reshape.getResult().replaceAllUsesWith(value);
+        reshape.erase();
+      }
+    }
+    if (!slice->use_empty()) {
+      if (slice.getType() != value.getType())
+        return slice.emitOpError()
+               << pass
+               << ": packed slice has a use other than a reshape to its "
+                  "recorded shape";
+      slice.getResult().replaceAllUsesWith(value);
+    }
+    slice.erase();
+  }
+  return found;
+}
+
 Value ane::mil::createTranspose(OpBuilder &b, Location loc, Value x,
                                 ArrayRef<int32_t> perm) {
   return TransposeOp::create(b, loc, x, b.getDenseI32ArrayAttr(perm));

@@ -39,6 +39,15 @@ mlir::Value createReshape(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
 mlir::Value sliceSpatial(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x,
                          int64_t c, int64_t offset, int64_t width);
 
+/// Replaces each `sliceSpatial(packed, c, offset, width)` of `packed` by
+/// `value`: reshapes of the slice to `value`'s type go, other uses need the
+/// slice to have that type already (else a reported failure, prefixed with
+/// `pass`). Returns whether there was such a slice.
+mlir::FailureOr<bool> replacePackedSlices(mlir::Value packed, int64_t c,
+                                          int64_t offset, int64_t width,
+                                          mlir::Value value,
+                                          llvm::StringRef pass);
+
 /// `mil.transpose %x perm = perm` (result type inferred).
 mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
                             mlir::Value x, llvm::ArrayRef<int32_t> perm);

@@ -43,7 +43,7 @@ func.func @bad_shape(%x: tensor<1x4x1x12xf16>) -> tensor<1x4x1x8xf16>
 func.func @slice_use(%x: tensor<1x4x1x12xf16>) -> (tensor<1x4x1x8xf16>, tensor<1x4x1x4xf16>)
     attributes {mil_packed_input = {activation_width = 8 : i64, weights = [{name = "w", offset = 8 : i64, width = 4 : i64, shape = array<i64: 4, 4>}]}} {
   %0 = mil.slice_by_size %x begin = [0, 0, 0, 0] size = [1, 4, 1, 8] : tensor<1x4x1x12xf16>
-  // expected-error @+1 {{packed weight slice has a use other than a reshape to its recorded shape}}
+  // expected-error @+1 {{packed slice has a use other than a reshape to its recorded shape}}
   %1 = mil.slice_by_size %x begin = [0, 0, 0, 8] size = [1, 4, 1, 4] : tensor<1x4x1x12xf16>
   return %0, %1 : tensor<1x4x1x8xf16>, tensor<1x4x1x4xf16>
 }

@@ -640,6 +640,30 @@ def MILPackInputs : Pass<"mil-pack-inputs", "mlir::ModuleOp"> {
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
+def MILUnpackInputs : Pass<"mil-unpack-inputs", "mlir::func::FuncOp"> {
+  let summary = "inverse of mil-pack-inputs: the packed inputs become separate inputs again";
+  let description = [{
+    For a function whose `mil_packed_input` lists `inputs`
+    (`mil-pack-inputs`), every input entry becomes a function input again,
+    of the entry's `shape` and named after it (`mil.name`; none for the
+    `arg<i>` name of an unnamed input i), and its slice of the packed input
+    (`slice_by_size` at `[0, 0, 0, offset]` of size `[1, channels, 1,
+    width]`, and the `reshape` to `shape` after it) is replaced by that
+    input. Without `weights` the packed input and the attribute are then
+    removed: the function has its original inputs again (pack then unpack
+    gives back the original function). With `weights`
+    (`mil-pack-dynamic-weights` after `mil-pack-inputs`) the packed input
+    stays first and keeps the weights, the restored inputs follow it, and
+    the attribute keeps `activation_width` (the now unread activation
+    region) and `weights`. Functions without `inputs` in the attribute are
+    left alone (so a second run changes nothing). Errors: a malformed
+    attribute or first input, a slice used other than through a reshape to
+    its recorded shape, and any other read of the packed input. Bit-exact:
+    slices and reshapes move no values.
+  }];
+  let dependentDialects = ["ane::mil::MILDialect"];
+}
+
 def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
   let summary = "split a function that exceeds device limits into a chain of functions";
   let description = [{
