@@ -166,6 +166,42 @@ def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
   }];
 }
 
+def MILFoldNormScale : Pass<"mil-fold-norm-scale", "mlir::func::FuncOp"> {
+  let summary = "fold a norm's per-feature gamma into the following projections' weights";
+  let description = [{
+    A `mil.mul` of a value `x` by a constant `g` that varies only along the
+    feature axis (scalar, `[D]`, `[1, C, 1, 1]`...; typically the gamma of
+    an RMSNorm or layer norm, `mul(norm_out, gamma)`), whose result feeds
+    only projections with constant weights, each as its activation
+    operand, is removed and `g` folded into those weights' input-feature
+    columns (`w[o][i] *= g[i]`), as the public ANE training kernels do for
+    inference:
+
+    * `linear(x * g, w, b)` (`w` `[D_out, D_in]`, features on x's last axis)
+      becomes `linear(x, w * g[None, :], b)`;
+    * `conv(x * g, w, b)` (any kernel, strides, padding, groups; `w`
+      `[C_out, C_in / groups, *K]`, features on x's dim 1) scales each
+      weight element by `g` of the input channel it reads;
+    * `matmul(x * g, y)` with a constant rank-2 `y` scales `y`'s rows
+      (columns with `transpose_y`; with `transpose_x` the features are x's
+      second-to-last axis).
+
+    The mul is left alone when any of its users is something else, or uses
+    it as a weight. Each consumer gets its own folded copy of its weight
+    (the original stays if other ops use it). Runs after
+    `mil-matmul-to-linear` in `--mil-ane-fusion`, so a matmul by a constant
+    is normally already a linear.
+
+    Numerics: the folded weights are computed in fp32 from the original
+    constants and rounded once (to nearest even) to the weight's dtype
+    (within 0.5 ulp plus `2^-21` relative of the float64 value); the
+    rounding of `x * g` disappears. The tests bound the output change by
+    `max|Δ| <= 4 ulp(max|y|)` of the output dtype, for fp16 and fp32
+    programs (test/Transforms/mil-fold-norm-scale-numeric.mlir, which also
+    checks the folded weights against a NumPy float64 reference).
+  }];
+}
+
 def MILMatmulToLinear : Pass<"mil-matmul-to-linear", "mlir::func::FuncOp"> {
   let summary = "turn matmul by a constant matrix into linear";
   let description = [{
