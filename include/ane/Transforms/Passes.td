@@ -235,9 +235,14 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     * `real_div(x, sqrt(mean + eps))`,
 
     (`mul` operands in either order) where `mean` is
-    `reduce_mean(sq, axes, keep_dims = true)`, `sq` is `mul(x, x)`,
-    `square(x)` or `pow(x, 2)`, `eps` is a one-element constant, and every
-    intermediate value has a single use. It is rewritten into the sequence
+    `reduce_mean(sq, axes, keep_dims = true)` or
+    `mul(reduce_sum(sq, axes, keep_dims = true), c)` with `c` a one-element
+    constant within one ulp of 1/D (then kept as the emitted 1/D), `sq` is
+    `mul(x, x)`, `square(x)` or `pow(x, 2)`, `eps` is a one-element
+    constant, and every intermediate value has a single use. The reduction
+    may also drop its axes (`keep_dims = false`) when one `expand_dims` or
+    `reshape`, before or after the `+ eps`, restores exactly the kept-dims
+    shape. It is rewritten into the sequence
     the public ANE training kernels use (no rsqrt, sqrt, real_div):
 
     ```mlir
@@ -249,8 +254,10 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     %y  = mil.mul %x, %r
     ```
 
-    A gamma multiply after it is already a `mul` and is left alone; the
-    rewritten form itself is not matched again. Layer norm is not rewritten
+    A gamma multiply after it is already a `mul` and is left alone (see
+    `mil-fold-norm-scale`); the rewritten form itself (reduce_sum, `* 1/D`,
+    pow -0.5) is not matched again, also with `prescale` (so a program
+    already in the kernel form is not prescaled). Layer norm is not rewritten
     (`mil.layer_norm` is one MIL op).
 
     Numerics: the new constants (1/D, eps) are rounded to x's dtype; the
@@ -258,7 +265,10 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     the sum of squares must stay below 65504 (the kernels' own limit). The
     tests bound the elementwise difference by `4 ulp(|y|) + 4 ulp(max|y|)`
     of the output dtype (at most 2 + 2 measured over 30 random inputs), for
-    fp16 and fp32 programs with a non-power-of-two D.
+    fp16 and fp32 programs with a non-power-of-two D; the same bound for
+    the reshaped and sum forms (test/Transforms/
+    mil-rmsnorm-ane-form-reshaped-numeric.mlir; at most 3 + 2 measured over
+    20 random inputs).
 
     fp16 overflow: the sum of D squares overflows fp16 (65504) when the
     mean square exceeds 65504 / D (e.g. rms(x) > 9.2 for D = 768), where
