@@ -266,9 +266,8 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     tests bound the elementwise difference by `4 ulp(|y|) + 4 ulp(max|y|)`
     of the output dtype (at most 2 + 2 measured over 30 random inputs), for
     fp16 and fp32 programs with a non-power-of-two D; the same bound for
-    the reshaped and sum forms (test/Transforms/
-    mil-rmsnorm-ane-form-reshaped-numeric.mlir; at most 3 + 2 measured over
-    20 random inputs).
+    the reshaped and sum forms (at most 3 + 2 measured over 20 random
+    inputs; test/Transforms/mil-rmsnorm-ane-form-reshaped-numeric.mlir).
 
     fp16 overflow: the sum of D squares overflows fp16 (65504) when the
     mean square exceeds 65504 / D (e.g. rms(x) > 9.2 for D = 768), where
