@@ -394,7 +394,9 @@ struct LayerNorm : OpRewritePattern<MulOp> {
                                         RankedTensorType xType,
                                         PatternRewriter &rewriter) {
     SmallVector<int64_t> axes = sortedAxes(match.axesRef(), xType.getRank());
-    // Fold a following constant gamma multiply and beta add.
+    // Fold a following constant gamma multiply and beta add, or (the BC1S
+    // LayerNormANE order of ml-ane-transformers) a beta add and then a gamma
+    // multiply: (y + beta) * gamma = y * gamma + beta * gamma.
     Operation *last = root;
     SmallVector<float> gammaValues, betaValues;
     auto gammaOp = matchParamOp<MulOp>(root, xType, axes, gammaValues);
@@ -404,6 +406,14 @@ struct LayerNorm : OpRewritePattern<MulOp> {
         matchParamOp<AddOp>(last->getResult(0), xType, axes, betaValues);
     if (betaOp)
       last = betaOp;
+    if (betaOp && !gammaOp) {
+      gammaOp = matchParamOp<MulOp>(betaOp, xType, axes, gammaValues);
+      if (gammaOp) {
+        last = gammaOp;
+        for (auto [b, g] : llvm::zip(betaValues, gammaValues))
+          b *= g;
+      }
+    }
 
     SmallVector<int64_t> paramShape;
     for (int64_t axis : axes)

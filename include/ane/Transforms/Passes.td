@@ -295,6 +295,7 @@ def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
     y = mul(d, rsqrt(v + eps))                      // or rsqrt(v) with its epsilon,
                                                     // or pow(v + eps, -0.5)
     [y = mul(y, gamma)] [y = add(y, beta)]
+    or: y = mul(add(y, beta), gamma)               // LayerNormANE order
     ```
 
     (`mul`/`add` operands in either order; both means over the same axes;
@@ -304,7 +305,11 @@ def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
     `beta` is folded when it is 1 on every dim outside `axes` and x's size
     on each of them (e.g. `[1, C, 1, 1]` for the ANE `[1, C, 1, S]` layer
     norm over axis 1); it becomes a `x.shape[axes]` constant. `epsilon` is
-    an attribute of x's dtype. Layer norm is one MIL op that Apple's
+    an attribute of x's dtype. The second order is the BC1S `LayerNormANE`
+    of Apple's ml-ane-transformers (`(n + beta) * gamma`, coremltools'
+    pattern 5); it becomes `layer_norm(x, axes, gamma, beta * gamma)` with
+    `beta * gamma` computed in fp32 and rounded once (any axes, not only
+    `[1]` of a rank-4 x). Layer norm is one MIL op that Apple's
     compiler runs on the ANE; coremltools' `fuse_layernorm_or_instancenorm`
     does the same for its pattern 1. Run it before `mil-rmsnorm-ane-form`,
     which would otherwise rewrite the normalisation of `d` as an RMSNorm.
@@ -312,7 +317,8 @@ def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
     Numerics: layer_norm rounds once where the decomposed form rounds after
     every op. The tests bound the difference by `4 ulp(|y|) + 4 ulp(max|y|)`
     of the output dtype (at most 1 ulp(max|y|) measured over 30 random
-    inputs), for fp16 and fp32 programs.
+    inputs; at most 2 in the LayerNormANE order over 20, where the
+    rounding of `beta * gamma` adds to it), for fp16 and fp32 programs.
   }];
 }
 
