@@ -64,31 +64,138 @@ bool isSquareOf(Value value, Value x) {
 
 /// A matched `mean(x², axes) + epsilon` (the value under the root).
 struct MeanSquare {
-  ReduceMeanOp mean;
+  /// The reduction: reduce_mean(x²), or reduce_sum(x²) in the kernel form.
+  Operation *reduce = nullptr;
+  DenseI32ArrayAttr axes;
   float epsilon = 0.0f;
+  /// reduce_sum(x², keep_dims = true) * (1/D), as mil-rmsnorm-ane-form emits.
+  bool kernelForm = false;
+  /// The reduction drops the axes and an expand_dims / reshape restores them.
+  bool reshaped = false;
+  /// The 1/D constant of the kernel form.
+  std::optional<float> invCount;
+  /// The expand_dims / reshape result when `reshaped`.
+  Value reshapeResult;
+  /// The reduction axes (all when absent).
+  std::optional<ArrayRef<int32_t>> axesRef() const {
+    if (!axes)
+      return std::nullopt;
+    return axes.asArrayRef();
+  }
 };
 
-/// Matches `reduce_mean(x², keep_dims = true) [+ eps]` with single uses;
+/// The shape of `x` with `axes` (all when absent) kept as 1s.
+SmallVector<int64_t> keptDimsShape(RankedTensorType x,
+                                   std::optional<ArrayRef<int32_t>> axes) {
+  SmallVector<int64_t> shape(x.getShape());
+  int64_t rank = x.getRank();
+  for (int64_t d = 0; d < rank; ++d)
+    if (!axes || llvm::any_of(*axes, [&](int32_t a) {
+          return (a < 0 ? a + rank : a) == d;
+        }))
+      shape[d] = 1;
+  return shape;
+}
+
+/// The element count reduced over `axes` (all when absent) of `x`.
+int64_t reducedCount(RankedTensorType x,
+                     std::optional<ArrayRef<int32_t>> axes) {
+  return x.getNumElements() /
+         ShapedType::getNumElements(keptDimsShape(x, axes));
+}
+
+/// When `value` (single use) is an expand_dims or reshape, its input.
+Value stripReshape(Value value) {
+  if (!value.hasOneUse())
+    return Value();
+  if (auto expand = value.getDefiningOp<ExpandDimsOp>())
+    return expand.getX();
+  if (auto reshape = value.getDefiningOp<ReshapeOp>())
+    return reshape.getX();
+  return Value();
+}
+
+/// Matches the reduction under `value` (single use): reduce_mean(x²), or
+/// reduce_sum(x²) * c with c = 1/D (the kernel form). Without keep_dims, the
+/// reduction must be restored to `keptShape` by the expand_dims / reshape
+/// that `match.reshaped` records.
+bool matchReduction(Value value, Value x, MeanSquare &match) {
+  auto xType = dyn_cast<RankedTensorType>(x.getType());
+  if (!xType || !xType.hasStaticShape() || !value.hasOneUse())
+    return false;
+  Value reduced = value;
+  std::optional<float> invCount;
+  if (auto mul = value.getDefiningOp<MulOp>()) {
+    for (unsigned side = 0; side < 2 && !invCount; ++side)
+      if ((invCount = readScalarConstant(mul->getOperand(1 - side))))
+        reduced = mul->getOperand(side);
+    if (!invCount || !reduced.getDefiningOp<ReduceSumOp>() ||
+        !reduced.hasOneUse())
+      return false;
+    match.kernelForm = true;
+  }
+  Operation *reduce = reduced.getDefiningOp();
+  if (!reduce || (match.kernelForm ? !isa<ReduceSumOp>(reduce)
+                                   : !isa<ReduceMeanOp>(reduce)))
+    return false;
+  bool keepDims;
+  if (auto mean = dyn_cast<ReduceMeanOp>(reduce)) {
+    match.axes = mean.getAxesAttr();
+    keepDims = mean.getKeepDims();
+  } else {
+    auto sum = cast<ReduceSumOp>(reduce);
+    match.axes = sum.getAxesAttr();
+    keepDims = sum.getKeepDims();
+  }
+  if (keepDims == match.reshaped)
+    return false;
+  if (match.reshaped &&
+      cast<RankedTensorType>(match.reshapeResult.getType()).getShape() !=
+          ArrayRef<int64_t>(keptDimsShape(xType, match.axesRef())))
+    return false;
+  if (invCount) {
+    // c must be 1/D rounded to the dtype: within one ulp of it.
+    float count = static_cast<float>(reducedCount(xType, match.axesRef()));
+    float ulp = xType.getElementType().isF16() ? 0x1p-10f : 0x1p-23f;
+    if (!(std::abs(*invCount * count - 1.0f) <= ulp))
+      return false;
+    match.invCount = invCount;
+  }
+  match.reduce = reduce;
+  return isSquareOf(reduce->getOperand(0), x);
+}
+
+/// Matches `mean(x²) [+ eps]` with single uses (a reshape restoring a
+/// reduction without keep_dims may sit on either side of the add);
 /// `extraEpsilon` is added to the epsilon found.
 std::optional<MeanSquare> matchMeanSquarePlusEps(Value value, Value x,
                                                  float extraEpsilon) {
   MeanSquare match;
   match.epsilon = extraEpsilon;
+  auto peelReshape = [&] {
+    if (match.reshaped)
+      return;
+    if (Value inner = stripReshape(value)) {
+      match.reshaped = true;
+      match.reshapeResult = value;
+      value = inner;
+    }
+  };
+  peelReshape();
   if (auto add = value.getDefiningOp<AddOp>()) {
     if (!value.hasOneUse())
       return std::nullopt;
     for (unsigned side = 0; side < 2; ++side) {
       std::optional<float> eps = readScalarConstant(add->getOperand(1 - side));
-      if (eps && add->getOperand(side).getDefiningOp<ReduceMeanOp>()) {
+      if (eps) {
         match.epsilon += *eps;
         value = add->getOperand(side);
         break;
       }
     }
   }
-  match.mean = value.getDefiningOp<ReduceMeanOp>();
-  if (!match.mean || !value.hasOneUse() || !match.mean.getKeepDims() ||
-      !isSquareOf(match.mean.getX(), x))
+  peelReshape();
+  if (!matchReduction(value, x, match))
     return std::nullopt;
   return match;
 }
@@ -115,14 +222,7 @@ LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
   auto xType = cast<RankedTensorType>(x.getType());
   if (!xType.hasStaticShape())
     return rewriter.notifyMatchFailure(root, "dynamic shape");
-  int64_t rank = xType.getRank();
-  int64_t count = 1;
-  if (std::optional<ArrayRef<int32_t>> axes = match.mean.getAxes()) {
-    for (int32_t axis : *axes)
-      count *= xType.getDimSize(axis < 0 ? axis + rank : axis);
-  } else {
-    count = xType.getNumElements();
-  }
+  int64_t count = reducedCount(xType, match.axesRef());
 
   std::string base = derivedName(milNameOf(root), "", "rmsnorm");
   Location loc = root->getLoc();
@@ -136,8 +236,7 @@ LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
   };
   rewriter.setInsertionPoint(root);
   auto reduce = [&](Value sq) -> Value {
-    return ReduceSumOp::create(rewriter, named("_ss"), sq,
-                               match.mean.getAxesAttr(),
+    return ReduceSumOp::create(rewriter, named("_ss"), sq, match.axes,
                                rewriter.getBoolAttr(true));
   };
   Value ms;
@@ -149,7 +248,8 @@ LogicalResult rewriteRmsNorm(Operation *root, Value x, MeanSquare match,
   } else {
     Value ss = reduce(MulOp::create(rewriter, named("_sq"), x, x));
     ms = MulOp::create(rewriter, named("_ms"), ss,
-                       scalar("_invd", 1.0f / static_cast<float>(count)));
+                       scalar("_invd", match.invCount.value_or(
+                                           1.0f / static_cast<float>(count))));
   }
   Value var =
       AddOp::create(rewriter, named("_var"), ms, scalar("_eps", match.epsilon));
@@ -175,9 +275,14 @@ struct RmsNormMul : RmsNormPattern<MulOp> {
                                 PatternRewriter &rewriter) const override {
     for (unsigned side = 0; side < 2; ++side) {
       Value x = mul->getOperand(side);
-      if (std::optional<MeanSquare> match =
-              matchInverseRms(mul->getOperand(1 - side), x))
-        return rewriteRmsNorm(mul, x, *match, prescale, rewriter);
+      std::optional<MeanSquare> match =
+          matchInverseRms(mul->getOperand(1 - side), x);
+      if (!match)
+        continue;
+      if (match->kernelForm && !match->reshaped &&
+          mul->getOperand(1 - side).getDefiningOp<PowOp>())
+        return rewriter.notifyMatchFailure(mul, "already in the kernel form");
+      return rewriteRmsNorm(mul, x, *match, prescale, rewriter);
     }
     return rewriter.notifyMatchFailure(mul, "not x * rsqrt(mean(x^2) + eps)");
   }
@@ -269,9 +374,10 @@ struct LayerNorm : OpRewritePattern<MulOp> {
         continue;
       std::optional<MeanSquare> match =
           matchInverseRms(root->getOperand(1 - side), d);
-      if (!match || match->mean.getAxesAttr() != mean.getAxesAttr())
+      if (!match || match->kernelForm || match->reshaped ||
+          match->axes != mean.getAxesAttr())
         continue;
-      Operation *square = match->mean.getX().getDefiningOp();
+      Operation *square = match->reduce->getOperand(0).getDefiningOp();
       if (llvm::any_of(d.getUsers(), [&](Operation *user) {
             return user != root && user != square;
           }))
@@ -287,9 +393,10 @@ struct LayerNorm : OpRewritePattern<MulOp> {
   static LogicalResult rewriteLayerNorm(MulOp root, Value x, MeanSquare match,
                                         RankedTensorType xType,
                                         PatternRewriter &rewriter) {
-    SmallVector<int64_t> axes =
-        sortedAxes(match.mean.getAxes(), xType.getRank());
-    // Fold a following constant gamma multiply and beta add.
+    SmallVector<int64_t> axes = sortedAxes(match.axesRef(), xType.getRank());
+    // Fold a following constant gamma multiply and beta add, or (the BC1S
+    // LayerNormANE order of ml-ane-transformers) a beta add and then a gamma
+    // multiply: (y + beta) * gamma = y * gamma + beta * gamma.
     Operation *last = root;
     SmallVector<float> gammaValues, betaValues;
     auto gammaOp = matchParamOp<MulOp>(root, xType, axes, gammaValues);
@@ -299,6 +406,14 @@ struct LayerNorm : OpRewritePattern<MulOp> {
         matchParamOp<AddOp>(last->getResult(0), xType, axes, betaValues);
     if (betaOp)
       last = betaOp;
+    if (betaOp && !gammaOp) {
+      gammaOp = matchParamOp<MulOp>(betaOp, xType, axes, gammaValues);
+      if (gammaOp) {
+        last = gammaOp;
+        for (auto [b, g] : llvm::zip(betaValues, gammaValues))
+          b *= g;
+      }
+    }
 
     SmallVector<int64_t> paramShape;
     for (int64_t axis : axes)
@@ -314,7 +429,7 @@ struct LayerNorm : OpRewritePattern<MulOp> {
       beta = createFloatConstant(rewriter, last->getLoc(), base + "_beta",
                                  paramType, betaValues);
     rewriter.replaceOpWithNewOp<LayerNormOp>(
-        last, x, match.mean.getAxesAttr(), gamma, beta,
+        last, x, match.axes, gamma, beta,
         rewriter.getFloatAttr(xType.getElementType(), match.epsilon));
     return success();
   }

@@ -37,6 +37,7 @@ void buildFusionPipeline(OpPassManager &pm) {
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseBias());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILFuseLayerNorm());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILRmsNormAneForm());
+  pm.addNestedPass<func::FuncOp>(ane::mil::createMILFoldNormScale());
   pm.addNestedPass<func::FuncOp>(ane::mil::createMILSwiGLUAneForm());
   buildCleanupPipeline(pm);
 }

@@ -33,7 +33,8 @@ func.func @main(%x: tensor<4x2xf16>, %img: tensor<1x2x3x3xf16>) -> (tensor<4x3xf
 
 // Normalizations and the SwiGLU gate: the decomposed layer norm becomes one
 // layer_norm (not an RMSNorm of x - mean), the RMSNorm takes the kernels'
-// form and the silu becomes h1 * sigmoid(h1).
+// form, its gamma is folded into the projections and the silu becomes
+// h1 * sigmoid(h1).
 // CHECK-LABEL: func @norms_and_ffn
 func.func @norms_and_ffn(%x: tensor<2x4xf16>) -> (tensor<2x4xf16>, tensor<2x6xf16>) {
   // CHECK-NOT: mil.rsqrt
@@ -41,8 +42,12 @@ func.func @norms_and_ffn(%x: tensor<2x4xf16>) -> (tensor<2x4xf16>, tensor<2x6xf1
   // CHECK: mil.layer_norm %{{[^ ]*}} {axes = array<i32: -1>, epsilon = 1.001360e-05 : f16}
   // CHECK: mil.reduce_sum
   // CHECK: mil.pow
-  // CHECK: %[[H1:.*]] = mil.linear
-  // CHECK: %[[H3:.*]] = mil.linear
+  // CHECK: %[[N:.*]] = mil.mul
+  // The RMSNorm gamma is folded into both projections' weight columns.
+  // CHECK: %[[W1:.*]] = mil.const {val = dense<{{\[\[}}1.000000e+00, 1.000000e+00, 1.000000e+00, -5.000000e-01],
+  // CHECK: %[[H1:.*]] = mil.linear %[[N]], %[[W1]]
+  // CHECK: %[[W3:.*]] = mil.const {val = dense<{{\[\[}}5.000000e-01, 5.000000e-01, 5.000000e-01, -2.500000e-01],
+  // CHECK: %[[H3:.*]] = mil.linear %[[N]], %[[W3]]
   // CHECK: %[[SIG:.*]] = mil.sigmoid %[[H1]]
   // CHECK: %[[SILU:.*]] = mil.mul %[[H1]], %[[SIG]]
   // CHECK: mil.mul %[[SILU]], %[[H3]]
@@ -61,8 +66,10 @@ func.func @norms_and_ffn(%x: tensor<2x4xf16>) -> (tensor<2x4xf16>, tensor<2x6xf1
   %rms = mil.mul %ln, %r2 : (tensor<2x4xf16>, tensor<2x1xf16>) -> tensor<2x4xf16>
   %w1 = mil.const {val = dense<0.5> : tensor<4x6xf16>} : tensor<4x6xf16>
   %w3 = mil.const {val = dense<0.25> : tensor<6x4xf16>} : tensor<6x4xf16>
-  %h1 = mil.matmul %rms, %w1 : (tensor<2x4xf16>, tensor<4x6xf16>) -> tensor<2x6xf16>
-  %h3 = mil.linear %rms, %w3 : (tensor<2x4xf16>, tensor<6x4xf16>) -> tensor<2x6xf16>
+  %gamma = mil.const {val = dense<[2.0, 2.0, 2.0, -1.0]> : tensor<4xf16>} : tensor<4xf16>
+  %rmsg = mil.mul %rms, %gamma : (tensor<2x4xf16>, tensor<4xf16>) -> tensor<2x4xf16>
+  %h1 = mil.matmul %rmsg, %w1 : (tensor<2x4xf16>, tensor<4x6xf16>) -> tensor<2x6xf16>
+  %h3 = mil.linear %rmsg, %w3 : (tensor<2x4xf16>, tensor<6x4xf16>) -> tensor<2x6xf16>
   %s = mil.silu %h1 : tensor<2x6xf16>
   %g = mil.mul %s, %h3 : (tensor<2x6xf16>, tensor<2x6xf16>) -> tensor<2x6xf16>
   return %ln, %g : tensor<2x4xf16>, tensor<2x6xf16>

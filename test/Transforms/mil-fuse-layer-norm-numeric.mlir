@@ -10,9 +10,10 @@
 // 4 ulp(max |y|) of the output dtype.
 
 // IR-NOT: mil.reduce_mean
-// IR-COUNT-2: mil.layer_norm
-// CHECK-COUNT-2: ok: max err
-func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<1x48x1x16xf16> {mil.name = "a"}, tensor<4x40xf32> {mil.name = "b"}) {
+// IR-COUNT-4: mil.layer_norm
+// IR-NOT: mil.mul
+// CHECK-COUNT-4: ok: max err
+func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<1x48x1x16xf16> {mil.name = "a"}, tensor<4x40xf32> {mil.name = "b"}, tensor<1x48x1x16xf16> {mil.name = "c"}, tensor<4x40xf32> {mil.name = "d"}) {
   %g16 = mil.const {val = dense_resource<g16> : tensor<1x48x1x1xf16>} : tensor<1x48x1x1xf16>
   %b16 = mil.const {val = dense_resource<b16> : tensor<1x48x1x1xf16>} : tensor<1x48x1x1xf16>
   %g32 = mil.const {val = dense_resource<g32> : tensor<40xf32>} : tensor<40xf32>
@@ -36,7 +37,27 @@ func.func @main(%x16: tensor<1x48x1x16xf16>, %x32: tensor<4x40xf32>) -> (tensor<
   %r32 = mil.pow %ve32, %nh : (tensor<4x1xf32>, tensor<f32>) -> tensor<4x1xf32>
   %n32 = mil.mul %r32, %d32 : (tensor<4x1xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
   %b = mil.mul %g32, %n32 : (tensor<40xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
-  return %a, %b : tensor<1x48x1x16xf16>, tensor<4x40xf32>
+  // c, d: ml-ane-transformers' LayerNormANE order, (n + beta) * gamma.
+  %cm = mil.reduce_mean %x16 {axes = array<i32: 1>, keep_dims = true} : (tensor<1x48x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %cd = mil.sub %x16, %cm : (tensor<1x48x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %csq = mil.mul %cd, %cd : (tensor<1x48x1x16xf16>, tensor<1x48x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %cv = mil.reduce_mean %csq {axes = array<i32: 1>, keep_dims = true} : (tensor<1x48x1x16xf16>) -> tensor<1x1x1x16xf16>
+  %cve = mil.add %cv, %eps16 : (tensor<1x1x1x16xf16>, tensor<f16>) -> tensor<1x1x1x16xf16>
+  %cr = mil.rsqrt %cve : tensor<1x1x1x16xf16>
+  %cn = mil.mul %cd, %cr : (tensor<1x48x1x16xf16>, tensor<1x1x1x16xf16>) -> tensor<1x48x1x16xf16>
+  %cnb = mil.add %cn, %b16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %c = mil.mul %cnb, %g16 : (tensor<1x48x1x16xf16>, tensor<1x48x1x1xf16>) -> tensor<1x48x1x16xf16>
+  %b32 = mil.const {val = dense<0.25> : tensor<40xf32>} : tensor<40xf32>
+  %dm = mil.reduce_mean %x32 {axes = array<i32: -1>, keep_dims = true} : (tensor<4x40xf32>) -> tensor<4x1xf32>
+  %dd = mil.sub %x32, %dm : (tensor<4x40xf32>, tensor<4x1xf32>) -> tensor<4x40xf32>
+  %dsq = mil.mul %dd, %dd : (tensor<4x40xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
+  %dv = mil.reduce_mean %dsq {axes = array<i32: -1>, keep_dims = true} : (tensor<4x40xf32>) -> tensor<4x1xf32>
+  %dve = mil.add %dv, %eps32 : (tensor<4x1xf32>, tensor<f32>) -> tensor<4x1xf32>
+  %dr = mil.rsqrt %dve : tensor<4x1xf32>
+  %dn = mil.mul %dd, %dr : (tensor<4x40xf32>, tensor<4x1xf32>) -> tensor<4x40xf32>
+  %dnb = mil.add %b32, %dn : (tensor<40xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
+  %d = mil.mul %g32, %dnb : (tensor<40xf32>, tensor<4x40xf32>) -> tensor<4x40xf32>
+  return %a, %b, %c, %d : tensor<1x48x1x16xf16>, tensor<4x40xf32>, tensor<1x48x1x16xf16>, tensor<4x40xf32>
 }
 
 {-#

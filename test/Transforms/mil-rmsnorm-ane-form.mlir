@@ -84,6 +84,105 @@ func.func @other_forms(%x: tensor<2x16xf32>) -> (tensor<2x16xf32>, tensor<2x16xf
 
 // -----
 
+// A reduction without keep_dims restored by expand_dims (before the add) or
+// reshape (after it), and the sum form reduce_sum(x²) * (1/D) under an
+// rsqrt: all become the kernel form (keeping the program's 1/D constant).
+// CHECK-LABEL: func @reshaped_and_sum_forms
+func.func @reshaped_and_sum_forms(%x: tensor<2x16xf16>, %y: tensor<1x8x1x4xf32>) -> (tensor<2x16xf16>, tensor<1x8x1x4xf32>, tensor<2x16xf16>) {
+  // CHECK: %[[SS1:.*]] = mil.reduce_sum %{{.*}} {axes = array<i32: -1>, keep_dims = true} : (tensor<2x16xf16>) -> tensor<2x1xf16>
+  // CHECK: mil.const {val = dense<6.250000e-02> : tensor<f16>}
+  // CHECK: mil.pow
+  // CHECK: %[[SS2:.*]] = mil.reduce_sum %{{.*}} {axes = array<i32: 1>, keep_dims = true} : (tensor<1x8x1x4xf32>) -> tensor<1x1x1x4xf32>
+  // CHECK: mil.const {val = dense<1.250000e-01> : tensor<f32>}
+  // CHECK: mil.pow
+  // CHECK: mil.reduce_sum %{{.*}} {axes = array<i32: -1>, keep_dims = true} : (tensor<2x16xf16>) -> tensor<2x1xf16>
+  // CHECK: mil.const {val = dense<6.250000e-02> : tensor<f16>}
+  // CHECK: mil.pow
+  // CHECK-NOT: mil.rsqrt
+  // CHECK-NOT: mil.reduce_mean
+  // CHECK-NOT: mil.expand_dims
+  // CHECK-NOT: mil.reshape
+  %eps16 = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
+  %eps32 = mil.const {val = dense<1.0e-6> : tensor<f32>} : tensor<f32>
+  %invd = mil.const {val = dense<0.0625> : tensor<f16>} : tensor<f16>
+  %sq = mil.mul %x, %x : (tensor<2x16xf16>, tensor<2x16xf16>) -> tensor<2x16xf16>
+  %m = mil.reduce_mean %sq {axes = array<i32: -1>} : (tensor<2x16xf16>) -> tensor<2xf16>
+  %me = mil.expand_dims %m axes = [-1] : tensor<2xf16>
+  %v = mil.add %me, %eps16 : (tensor<2x1xf16>, tensor<f16>) -> tensor<2x1xf16>
+  %r = mil.rsqrt %v : tensor<2x1xf16>
+  %a = mil.mul %x, %r : (tensor<2x16xf16>, tensor<2x1xf16>) -> tensor<2x16xf16>
+  %sq2 = mil.mul %y, %y : (tensor<1x8x1x4xf32>, tensor<1x8x1x4xf32>) -> tensor<1x8x1x4xf32>
+  %m2 = mil.reduce_mean %sq2 {axes = array<i32: 1>} : (tensor<1x8x1x4xf32>) -> tensor<1x1x4xf32>
+  %v2 = mil.add %m2, %eps32 : (tensor<1x1x4xf32>, tensor<f32>) -> tensor<1x1x4xf32>
+  %v2r = mil.reshape %v2 shape = [1, 1, 1, 4] : tensor<1x1x4xf32> -> tensor<1x1x1x4xf32>
+  %r2 = mil.rsqrt %v2r : tensor<1x1x1x4xf32>
+  %b = mil.mul %r2, %y : (tensor<1x1x1x4xf32>, tensor<1x8x1x4xf32>) -> tensor<1x8x1x4xf32>
+  %sq3 = mil.mul %x, %x : (tensor<2x16xf16>, tensor<2x16xf16>) -> tensor<2x16xf16>
+  %s3 = mil.reduce_sum %sq3 {axes = array<i32: -1>, keep_dims = true} : (tensor<2x16xf16>) -> tensor<2x1xf16>
+  %m3 = mil.mul %invd, %s3 : (tensor<f16>, tensor<2x1xf16>) -> tensor<2x1xf16>
+  %v3 = mil.add %m3, %eps16 : (tensor<2x1xf16>, tensor<f16>) -> tensor<2x1xf16>
+  %r3 = mil.rsqrt %v3 : tensor<2x1xf16>
+  %c = mil.mul %x, %r3 : (tensor<2x16xf16>, tensor<2x1xf16>) -> tensor<2x16xf16>
+  return %a, %b, %c : tensor<2x16xf16>, tensor<1x8x1x4xf32>, tensor<2x16xf16>
+}
+
+// -----
+
+// Already the kernel form (reduce_sum, * 1/D, + eps, pow -0.5): unchanged,
+// with or without prescale.
+// CHECK-LABEL: func @kernel_form
+// PRE-LABEL: func @kernel_form
+func.func @kernel_form(%x: tensor<2x16xf16>) -> tensor<2x16xf16> {
+  // CHECK: %[[SQ:.*]] = mil.mul %arg0, %arg0
+  // CHECK: %[[SS:.*]] = mil.reduce_sum %[[SQ]]
+  // CHECK: %[[MS:.*]] = mil.mul %[[SS]], %{{.*}}
+  // CHECK: %[[V:.*]] = mil.add %[[MS]], %{{.*}}
+  // CHECK: %[[R:.*]] = mil.pow %[[V]], %{{.*}}
+  // CHECK: %[[Y:.*]] = mil.mul %arg0, %[[R]]
+  // CHECK: return %[[Y]]
+  // PRE: %[[SQ:.*]] = mil.mul %arg0, %arg0
+  // PRE: mil.reduce_sum %[[SQ]]
+  %eps = mil.const {val = dense<1.0e-5> : tensor<f16>} : tensor<f16>
+  %invd = mil.const {val = dense<0.0625> : tensor<f16>} : tensor<f16>
+  %nh = mil.const {val = dense<-0.5> : tensor<f16>} : tensor<f16>
+  %sq = mil.mul %x, %x : (tensor<2x16xf16>, tensor<2x16xf16>) -> tensor<2x16xf16>
+  %ss = mil.reduce_sum %sq {axes = array<i32: -1>, keep_dims = true} : (tensor<2x16xf16>) -> tensor<2x1xf16>
+  %ms = mil.mul %ss, %invd : (tensor<2x1xf16>, tensor<f16>) -> tensor<2x1xf16>
+  %v = mil.add %ms, %eps : (tensor<2x1xf16>, tensor<f16>) -> tensor<2x1xf16>
+  %r = mil.pow %v, %nh : (tensor<2x1xf16>, tensor<f16>) -> tensor<2x1xf16>
+  %y = mil.mul %x, %r : (tensor<2x16xf16>, tensor<2x1xf16>) -> tensor<2x16xf16>
+  return %y : tensor<2x16xf16>
+}
+
+// -----
+
+// Negative: the restoring expand_dims puts the reduced dim back on the
+// wrong axis (reduced over dim 0 of [2, 2], restored as [2, 1]), and a sum
+// scaled by something other than 1/D.
+// CHECK-LABEL: func @not_restored
+func.func @not_restored(%x: tensor<2x2xf16>, %z: tensor<2x16xf16>) -> (tensor<2x2xf16>, tensor<2x16xf16>) {
+  // CHECK: mil.reduce_mean
+  // CHECK: mil.expand_dims
+  // CHECK: mil.rsqrt
+  // CHECK: mil.reduce_sum
+  // CHECK: mil.rsqrt
+  // CHECK-NOT: mil.pow
+  %c = mil.const {val = dense<0.1> : tensor<f16>} : tensor<f16>
+  %sq = mil.mul %x, %x : (tensor<2x2xf16>, tensor<2x2xf16>) -> tensor<2x2xf16>
+  %m = mil.reduce_mean %sq {axes = array<i32: 0>} : (tensor<2x2xf16>) -> tensor<2xf16>
+  %me = mil.expand_dims %m axes = [-1] : tensor<2xf16>
+  %r = mil.rsqrt %me : tensor<2x1xf16>
+  %a = mil.mul %x, %r : (tensor<2x2xf16>, tensor<2x1xf16>) -> tensor<2x2xf16>
+  %sq2 = mil.mul %z, %z : (tensor<2x16xf16>, tensor<2x16xf16>) -> tensor<2x16xf16>
+  %s2 = mil.reduce_sum %sq2 {axes = array<i32: -1>, keep_dims = true} : (tensor<2x16xf16>) -> tensor<2x1xf16>
+  %m2 = mil.mul %s2, %c : (tensor<2x1xf16>, tensor<f16>) -> tensor<2x1xf16>
+  %r2 = mil.rsqrt %m2 : tensor<2x1xf16>
+  %b = mil.mul %z, %r2 : (tensor<2x16xf16>, tensor<2x1xf16>) -> tensor<2x16xf16>
+  return %a, %b : tensor<2x2xf16>, tensor<2x16xf16>
+}
+
+// -----
+
 // Negative: the squares are of another value, keep_dims is false, and an
 // intermediate has a second use.
 // CHECK-LABEL: func @not_rmsnorm

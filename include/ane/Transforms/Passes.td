@@ -166,6 +166,44 @@ def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
   }];
 }
 
+def MILFoldNormScale : Pass<"mil-fold-norm-scale", "mlir::func::FuncOp"> {
+  let summary = "fold a norm's per-feature gamma into the following projections' weights";
+  let description = [{
+    A `mil.mul` of a value `x` by a constant `g` that varies only along the
+    feature axis (scalar, `[D]`, `[1, C, 1, 1]`...; typically the gamma of
+    an RMSNorm or layer norm, `mul(norm_out, gamma)`), whose result feeds
+    only projections with constant weights, each as its activation
+    operand, is removed and `g` folded into those weights' input-feature
+    columns (`w[o][i] *= g[i]`), as the public ANE training kernels do for
+    inference:
+
+    * `linear(x * g, w, b)` (`w` `[D_out, D_in]`, features on x's last axis)
+      becomes `linear(x, w * g[None, :], b)`;
+    * `conv(x * g, w, b)` (any kernel, strides, padding, groups; `w`
+      `[C_out, C_in / groups, *K]`, features on x's dim 1) scales each
+      weight element by `g` of the input channel it reads;
+    * `matmul(x * g, y)` with a constant rank-2 `y` scales `y`'s rows
+      (columns with `transpose_y`; with `transpose_x` the features are x's
+      second-to-last axis).
+
+    The mul is left alone when any of its users is something else, or uses
+    it as a weight. Each consumer gets its own folded copy of its weight
+    (the original stays if other ops use it). Runs after
+    `mil-matmul-to-linear` in `--mil-ane-fusion`, so a matmul by a constant
+    is normally already a linear.
+
+    Numerics: the folded weights are computed in fp32 from the original
+    constants and rounded once (to nearest even) to the weight's dtype
+    (within 0.5 ulp plus `2^-21` relative of the float64 value); the
+    rounding of `x * g` disappears. The tests bound the output change by
+    `max|Δ| <= 4 ulp(max|y|)` of the output dtype (at most 2 measured over
+    20 random inputs; per element it can be far larger where a sum
+    cancels, e.g. 320 ulp(|y|) on a near-zero output), for fp16 and fp32
+    programs (test/Transforms/mil-fold-norm-scale-numeric.mlir, which also
+    checks the folded weights against a NumPy float64 reference).
+  }];
+}
+
 def MILMatmulToLinear : Pass<"mil-matmul-to-linear", "mlir::func::FuncOp"> {
   let summary = "turn matmul by a constant matrix into linear";
   let description = [{
@@ -197,9 +235,14 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     * `real_div(x, sqrt(mean + eps))`,
 
     (`mul` operands in either order) where `mean` is
-    `reduce_mean(sq, axes, keep_dims = true)`, `sq` is `mul(x, x)`,
-    `square(x)` or `pow(x, 2)`, `eps` is a one-element constant, and every
-    intermediate value has a single use. It is rewritten into the sequence
+    `reduce_mean(sq, axes, keep_dims = true)` or
+    `mul(reduce_sum(sq, axes, keep_dims = true), c)` with `c` a one-element
+    constant within one ulp of 1/D (then kept as the emitted 1/D), `sq` is
+    `mul(x, x)`, `square(x)` or `pow(x, 2)`, `eps` is a one-element
+    constant, and every intermediate value has a single use. The reduction
+    may also drop its axes (`keep_dims = false`) when one `expand_dims` or
+    `reshape`, before or after the `+ eps`, restores exactly the kept-dims
+    shape. It is rewritten into the sequence
     the public ANE training kernels use (no rsqrt, sqrt, real_div):
 
     ```mlir
@@ -211,8 +254,10 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     %y  = mil.mul %x, %r
     ```
 
-    A gamma multiply after it is already a `mul` and is left alone; the
-    rewritten form itself is not matched again. Layer norm is not rewritten
+    A gamma multiply after it is already a `mul` and is left alone (see
+    `mil-fold-norm-scale`); the rewritten form itself (reduce_sum, `* 1/D`,
+    pow -0.5) is not matched again, also with `prescale` (so a program
+    already in the kernel form is not prescaled). Layer norm is not rewritten
     (`mil.layer_norm` is one MIL op).
 
     Numerics: the new constants (1/D, eps) are rounded to x's dtype; the
@@ -220,7 +265,9 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     the sum of squares must stay below 65504 (the kernels' own limit). The
     tests bound the elementwise difference by `4 ulp(|y|) + 4 ulp(max|y|)`
     of the output dtype (at most 2 + 2 measured over 30 random inputs), for
-    fp16 and fp32 programs with a non-power-of-two D.
+    fp16 and fp32 programs with a non-power-of-two D; the same bound for
+    the reshaped and sum forms (at most 3 + 2 measured over 20 random
+    inputs; test/Transforms/mil-rmsnorm-ane-form-reshaped-numeric.mlir).
 
     fp16 overflow: the sum of D squares overflows fp16 (65504) when the
     mean square exceeds 65504 / D (e.g. rms(x) > 9.2 for D = 768), where
@@ -248,6 +295,7 @@ def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
     y = mul(d, rsqrt(v + eps))                      // or rsqrt(v) with its epsilon,
                                                     // or pow(v + eps, -0.5)
     [y = mul(y, gamma)] [y = add(y, beta)]
+    or: y = mul(add(y, beta), gamma)               // LayerNormANE order
     ```
 
     (`mul`/`add` operands in either order; both means over the same axes;
@@ -257,7 +305,11 @@ def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
     `beta` is folded when it is 1 on every dim outside `axes` and x's size
     on each of them (e.g. `[1, C, 1, 1]` for the ANE `[1, C, 1, S]` layer
     norm over axis 1); it becomes a `x.shape[axes]` constant. `epsilon` is
-    an attribute of x's dtype. Layer norm is one MIL op that Apple's
+    an attribute of x's dtype. The second order is the BC1S `LayerNormANE`
+    of Apple's ml-ane-transformers (`(n + beta) * gamma`, coremltools'
+    pattern 5); it becomes `layer_norm(x, axes, gamma, beta * gamma)` with
+    `beta * gamma` computed in fp32 and rounded once (any axes, not only
+    `[1]` of a rank-4 x). Layer norm is one MIL op that Apple's
     compiler runs on the ANE; coremltools' `fuse_layernorm_or_instancenorm`
     does the same for its pattern 1. Run it before `mil-rmsnorm-ane-form`,
     which would otherwise rewrite the normalisation of `d` as an RMSNorm.
@@ -265,7 +317,8 @@ def MILFuseLayerNorm : Pass<"mil-fuse-layer-norm", "mlir::func::FuncOp"> {
     Numerics: layer_norm rounds once where the decomposed form rounds after
     every op. The tests bound the difference by `4 ulp(|y|) + 4 ulp(max|y|)`
     of the output dtype (at most 1 ulp(max|y|) measured over 30 random
-    inputs), for fp16 and fp32 programs.
+    inputs; at most 2 in the LayerNormANE order over 20, where the
+    rounding of `beta * gamma` adds to it), for fp16 and fp32 programs.
   }];
 }
 
