@@ -27,24 +27,6 @@ using ane::runtime::PackedInputLayout;
 
 namespace {
 
-/// The function's recorded layout, or `{activation_width = s}` when it has
-/// none; failure (reported) when the attribute is malformed.
-FailureOr<PackedInputLayout> existingLayout(func::FuncOp fn, StringRef pass,
-                                            int64_t c, int64_t s) {
-  auto attr = fn->getAttrOfType<DictionaryAttr>(kPackedInputAttr);
-  if (!attr) {
-    PackedInputLayout layout;
-    layout.activationWidth = s;
-    return layout;
-  }
-  auto layout = ane::runtime::packedInputFromAttr(attr, c, s);
-  if (!layout) {
-    fn.emitError() << pass << ": " << llvm::toString(layout.takeError());
-    return failure();
-  }
-  return std::move(*layout);
-}
-
 /// The MIL name of a constant: its `mil.name`, else its name location.
 std::string constName(ConstOp op, size_t index) {
   if (auto name = op->getAttrOfType<StringAttr>(kOpNameAttr))
@@ -63,11 +45,8 @@ struct MILPackDynamicWeightsPass
     func::FuncOp fn = getOperation();
     if (fn.isExternal())
       return;
-    auto input = fn.getNumArguments() == 1
-                     ? dyn_cast<RankedTensorType>(fn.getArgument(0).getType())
-                     : RankedTensorType();
-    if (input && (!input.hasStaticShape() || !isANELayout(input.getShape())))
-      input = RankedTensorType();
+    auto input =
+        fn.getNumArguments() == 1 ? packedInputType(fn) : RankedTensorType();
     // A candidate must fit the [1, C, 1, S] input; without such an input,
     // any matmul-only constant is a candidate (and then an error).
     SmallVector<ConstOp> weights;
@@ -96,7 +75,7 @@ struct MILPackDynamicWeightsPass
     // Inputs packed by mil-pack-inputs stay where they are: their slices
     // of the input read the same values from the wider one.
     FailureOr<PackedInputLayout> layout =
-        existingLayout(fn, "mil-pack-dynamic-weights", c, s);
+        readPackedLayout(fn, input, "mil-pack-dynamic-weights");
     if (failed(layout))
       return signalPassFailure();
     bool keepSlices = !layout->inputs.empty();
@@ -147,18 +126,17 @@ struct MILUnpackDynamicWeightsPass
     func::FuncOp fn = getOperation();
     if (!fn->hasAttr(kPackedInputAttr))
       return;
-    auto input = fn.getNumArguments() == 1
-                     ? dyn_cast<RankedTensorType>(fn.getArgument(0).getType())
-                     : RankedTensorType();
-    if (!input || !input.hasStaticShape() || !isANELayout(input.getShape())) {
+    auto input =
+        fn.getNumArguments() == 1 ? packedInputType(fn) : RankedTensorType();
+    if (!input) {
       fn.emitError() << "mil-unpack-dynamic-weights: malformed '"
                      << kPackedInputAttr
                      << "' or the function has not one [1, C, 1, S] input";
       return signalPassFailure();
     }
     const int64_t c = input.getDimSize(1);
-    FailureOr<PackedInputLayout> layout = existingLayout(
-        fn, "mil-unpack-dynamic-weights", c, input.getDimSize(3));
+    FailureOr<PackedInputLayout> layout =
+        readPackedLayout(fn, input, "mil-unpack-dynamic-weights");
     if (failed(layout))
       return signalPassFailure();
     BlockArgument arg = fn.getArgument(0);

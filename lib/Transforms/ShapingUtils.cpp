@@ -128,6 +128,31 @@ bool ane::mil::isANELayout(ArrayRef<int64_t> shape) {
   return shape.size() == 4 && shape[0] == 1 && shape[2] == 1;
 }
 
+RankedTensorType ane::mil::packedInputType(func::FuncOp fn) {
+  auto input = fn.getNumArguments() >= 1
+                   ? dyn_cast<RankedTensorType>(fn.getArgument(0).getType())
+                   : RankedTensorType();
+  if (!input || !input.hasStaticShape() || !isANELayout(input.getShape()))
+    return {};
+  return input;
+}
+
+FailureOr<ane::runtime::PackedInputLayout>
+ane::mil::readPackedLayout(func::FuncOp fn, RankedTensorType input,
+                           StringRef pass) {
+  auto attr = fn->getAttrOfType<DictionaryAttr>(ane::runtime::kPackedInputAttr);
+  if (!attr) {
+    ane::runtime::PackedInputLayout layout;
+    layout.activationWidth = input.getDimSize(3);
+    return layout;
+  }
+  auto layout = ane::runtime::packedInputFromAttr(attr, input.getDimSize(1),
+                                                  input.getDimSize(3));
+  if (!layout)
+    return fn.emitError() << pass << ": " << llvm::toString(layout.takeError());
+  return std::move(*layout);
+}
+
 bool ane::mil::isConstantLike(Operation *op) {
   return op->getNumOperands() == 0 && op->getNumResults() == 1 &&
          op->getNumRegions() == 0 && !isa<func::ReturnOp>(op);

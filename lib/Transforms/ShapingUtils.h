@@ -2,7 +2,8 @@
 //-*-===//
 //
 // Constant reshaping/transposition without copying through floats, and the
-// reshape/transpose builders the [1, C, 1, S] rewrites use.
+// reshape/transpose builders the [1, C, 1, S] rewrites use, the packed
+// input (`mil_packed_input`) readers, and the program cost measure.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,6 +11,7 @@
 #define ANE_LIB_TRANSFORMS_SHAPINGUTILS_H
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Runtime/PackedInput.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -54,6 +56,18 @@ mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
 
 /// Whether `shape` is already the ANE activation layout [1, C, 1, S].
 bool isANELayout(llvm::ArrayRef<int64_t> shape);
+
+/// The type of `fn`'s first input when it is a static [1, C, 1, S] tensor
+/// (the packed input `mil_packed_input` describes), else null.
+mlir::RankedTensorType packedInputType(mlir::func::FuncOp fn);
+
+/// The `mil_packed_input` layout of `fn`, whose packed input has type
+/// `input` (see packedInputType); `{activation_width = S}` when `fn` has no
+/// such attribute. Failure (reported on `fn`, prefixed with `pass`) when the
+/// attribute is malformed.
+mlir::FailureOr<ane::runtime::PackedInputLayout>
+readPackedLayout(mlir::func::FuncOp fn, mlir::RankedTensorType input,
+                 llvm::StringRef pass);
 
 /// Whether `op` produces a compile-time constant (mil.const, constexpr_*):
 /// an op without operands. Such ops are duplicated, never cut, when a

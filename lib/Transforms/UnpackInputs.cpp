@@ -34,10 +34,8 @@ struct MILUnpackInputsPass
     auto attr = fn->getAttrOfType<DictionaryAttr>(kPackedInputAttr);
     if (!attr || !attr.contains("inputs"))
       return;
-    auto input = fn.getNumArguments() >= 1
-                     ? dyn_cast<RankedTensorType>(fn.getArgument(0).getType())
-                     : RankedTensorType();
-    if (!input || !input.hasStaticShape() || !isANELayout(input.getShape())) {
+    RankedTensorType input = packedInputType(fn);
+    if (!input) {
       fn.emitError() << "mil-unpack-inputs: the first input of a function "
                         "with '"
                      << kPackedInputAttr
@@ -45,13 +43,9 @@ struct MILUnpackInputsPass
       return signalPassFailure();
     }
     const int64_t c = input.getDimSize(1);
-    auto layout =
-        ane::runtime::packedInputFromAttr(attr, c, input.getDimSize(3));
-    if (!layout) {
-      fn.emitError() << "mil-unpack-inputs: "
-                     << llvm::toString(layout.takeError());
+    auto layout = readPackedLayout(fn, input, "mil-unpack-inputs");
+    if (failed(layout))
       return signalPassFailure();
-    }
 
     // The inputs are inserted after the packed one, in their order.
     BlockArgument packed = fn.getArgument(0);
