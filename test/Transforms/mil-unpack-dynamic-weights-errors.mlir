@@ -71,3 +71,20 @@ func.func @input_slice_outside(%x: tensor<1x4x1x12xf16>) -> (tensor<1x4x1x8xf16>
   %3 = mil.add %1, %2 : (tensor<1x4x1x4xf16>, tensor<1x4x1x4xf16>) -> tensor<1x4x1x4xf16>
   return %0, %3 : tensor<1x4x1x8xf16>, tensor<1x4x1x4xf16>
 }
+
+// -----
+
+// The packed input must be the one static [1, C, 1, S] input.
+// expected-error @+1 {{mil-unpack-dynamic-weights: malformed 'mil_packed_input' or the function has not one [1, C, 1, S] input}}
+func.func @not_ane_layout(%x: tensor<4x12xf16>) -> tensor<4x12xf16>
+    attributes {mil_packed_input = {activation_width = 8 : i64, weights = []}} {
+  return %x : tensor<4x12xf16>
+}
+
+// -----
+
+// expected-error @+1 {{mil-unpack-dynamic-weights: malformed 'mil_packed_input' or the function has not one [1, C, 1, S] input}}
+func.func @two_inputs(%x: tensor<1x4x1x12xf16>, %y: tensor<1x4x1x12xf16>) -> tensor<1x4x1x12xf16>
+    attributes {mil_packed_input = {activation_width = 8 : i64, weights = []}} {
+  return %x : tensor<1x4x1x12xf16>
+}
