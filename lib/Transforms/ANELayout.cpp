@@ -12,6 +12,7 @@
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILTypeInference.h"
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/IR/IRMapping.h"
@@ -27,15 +28,6 @@ using namespace ane::mil;
 
 namespace {
 
-/// `perm` with negative entries made non-negative.
-SmallVector<int32_t> normalizedPerm(TransposeOp op) {
-  int32_t rank = op.getPerm().size();
-  SmallVector<int32_t> perm;
-  for (int32_t p : op.getPerm())
-    perm.push_back(p < 0 ? p + rank : p);
-  return perm;
-}
-
 /// A transpose that keeps the order of all non-unit dims is a reshape.
 struct UnitTransposeToReshape : OpRewritePattern<TransposeOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -45,8 +37,10 @@ struct UnitTransposeToReshape : OpRewritePattern<TransposeOp> {
     auto type = cast<RankedTensorType>(op.getType());
     if (!xType.hasStaticShape() || !type.hasStaticShape())
       return failure();
-    int32_t last = -1;
-    for (int32_t p : normalizedPerm(op)) {
+    // The verifier has checked the perm: it normalizes.
+    int64_t last = -1;
+    for (int64_t p :
+         *normalizeAxes(nullptr, "perm", op.getPerm(), xType.getRank())) {
       if (xType.getDimSize(p) == 1)
         continue;
       if (p < last)
