@@ -103,7 +103,8 @@ public:
       FamilyMask families = parseFamilies(rule.families).value_or(0) & chips;
       if (!families || !osRangeContains(rule.os, os))
         continue;
-      Rule current{rule, families};
+      Rule current{rule, families, {}};
+      llvm::SplitString(rule.ops, current.ops, " ");
       if (rule.kind == ConstraintKind::CompileBudget) {
         checkCompileBudget(current);
         continue;
@@ -119,6 +120,8 @@ private:
   struct Rule {
     const ANEConstraint &row;
     FamilyMask families;
+    /// The row's Ops, split once.
+    SmallVector<StringRef> ops;
   };
 
   void report(const Rule &rule, Location loc, const Twine &detail) {
@@ -142,11 +145,7 @@ private:
   /// Whether `op` is one the row looks at.
   static bool matches(const Rule &rule, Operation *op) {
     StringRef name = milOpName(op);
-    if (name.empty())
-      return false;
-    SmallVector<StringRef> ops;
-    llvm::SplitString(rule.row.ops, ops, " ");
-    return llvm::is_contained(ops, name);
+    return !name.empty() && llvm::is_contained(rule.ops, name);
   }
 
   void checkFunction(const Rule &rule, func::FuncOp func) {
