@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MILNames.h"
 #include "ShapingUtils.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
@@ -27,13 +28,13 @@ using ane::runtime::PackedInputLayout;
 
 namespace {
 
-/// The MIL name of a constant: its `mil.name`, else its name location.
+/// The MIL name of a constant: its `mil.name`, else its name location
+/// (milNameOf), else `weight<index>`.
 std::string constName(ConstOp op, size_t index) {
   if (auto name = op->getAttrOfType<StringAttr>(kOpNameAttr))
     return name.str();
-  if (auto loc = dyn_cast<NameLoc>(op.getLoc()))
-    return loc.getName().str();
-  return "weight" + std::to_string(index);
+  StringRef name = milNameOf(op);
+  return name.empty() ? "weight" + std::to_string(index) : name.str();
 }
 
 struct MILPackDynamicWeightsPass
