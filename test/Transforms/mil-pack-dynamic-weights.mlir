@@ -60,3 +60,19 @@ func.func @nothing_to_pack(%x: tensor<1x16x1x8xf16>) -> (tensor<1x1x8x3xf16>, te
   %m3 = mil.add %m2, %both : (tensor<8x8xf16>, tensor<8x8xf16>) -> tensor<8x8xf16>
   return %m0, %m1r, %m3 : tensor<1x1x8x3xf16>, tensor<1x1x8x16xf16>, tensor<8x8xf16>
 }
+
+// -----
+
+// A weight without mil.name is named by its location, also inside a FusedLoc.
+// CHECK-LABEL: func @loc_names(%arg0: tensor<1x16x1x24xf16>{{.*}}) -> tensor<1x1x8x16xf16>
+// CHECK-SAME: weights = [{name = "w_loc", offset = 8 : i64, shape = array<i64: 16, 8>, width = 8 : i64}, {name = "w_fused", offset = 16 : i64, shape = array<i64: 8, 16>, width = 8 : i64}]
+// UNPACK-LABEL: func @loc_names(%arg0: tensor<1x16x1x8xf16>, %arg1: tensor<16x8xf16> {mil.name = "w_loc"}, %arg2: tensor<8x16xf16> {mil.name = "w_fused"})
+func.func @loc_names(%x: tensor<1x16x1x8xf16>) -> tensor<1x1x8x16xf16> {
+  %w0 = mil.const {val = dense<0.25> : tensor<16x8xf16>} : tensor<16x8xf16> loc("w_loc")
+  %w1 = mil.const {val = dense<0.125> : tensor<8x16xf16>} : tensor<8x16xf16> loc(fused["w_fused", "other"])
+  %r = mil.reshape %x shape = [1, 1, 16, 8] : tensor<1x16x1x8xf16> -> tensor<1x1x16x8xf16>
+  %a = mil.transpose %r perm = [0, 1, 3, 2] : tensor<1x1x16x8xf16>
+  %m = mil.matmul %a, %w0 : (tensor<1x1x8x16xf16>, tensor<16x8xf16>) -> tensor<1x1x8x8xf16>
+  %n = mil.matmul %m, %w1 : (tensor<1x1x8x8xf16>, tensor<8x16xf16>) -> tensor<1x1x8x16xf16>
+  return %n : tensor<1x1x8x16xf16>
+}
