@@ -268,12 +268,19 @@ private:
                ")");
   }
 
+  /// The weight statistics of `func`, gathered once for all weight rows.
+  const WeightStats &weightStats(func::FuncOp func) {
+    auto [it, inserted] = weights.try_emplace(func);
+    if (inserted)
+      func.walk([&](Operation *op) {
+        if (!milOpName(op).empty())
+          addWeights(op, it->second);
+      });
+    return it->second;
+  }
+
   void checkWeights(const Rule &rule, func::FuncOp func) {
-    WeightStats stats;
-    func.walk([&](Operation *op) {
-      if (!milOpName(op).empty())
-        addWeights(op, stats);
-    });
+    const WeightStats &stats = weightStats(func);
     const ANEConstraint &row = rule.row;
     StringRef name = func.getSymName();
     switch (row.kind) {
@@ -505,6 +512,7 @@ private:
   std::optional<OSVersion> os;
   bool warningsAsErrors;
   bool hadError = false;
+  llvm::DenseMap<Operation *, WeightStats> weights;
 };
 
 struct MILCheckANEPass
