@@ -10,6 +10,7 @@
 #include "ane/Dialect/MIL/MILFolding.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace ane::mil;
@@ -48,42 +49,49 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *,
 //===----------------------------------------------------------------------===//
 
 /// `x` as the fold of `result = x op c` when the constant `c` is a splat of
-/// `identity` and the result has x's type (broadcasting with c neither
-/// changes the shape nor the dtype).
-static OpFoldResult foldIdentityOperand(Value result, Value x, Attribute c,
-                                        double identity) {
-  if (x.getType() != result.getType() || !isSplatOf(c, identity))
+/// the op's identity (`isIdentity`) and the result has x's type
+/// (broadcasting with c neither changes the shape nor the dtype).
+static OpFoldResult foldIdentityOperand(Value result, Value x,
+                                        bool isIdentity) {
+  if (!isIdentity || x.getType() != result.getType())
     return {};
   return foldUnlessOutput(result, x);
 }
 
-static bool isFloatTensor(Value v) {
-  return isa<FloatType>(getElementTypeOrSelf(v.getType()));
-}
+// MLIR's splat matchers: m_NegZeroFloat/m_PosZeroFloat tell -0.0 from +0.0;
+// a float matcher matches no integer splat and an integer one no float one.
 
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
   // x + (+0.0) is +0.0 for x = -0.0: only -0.0 is the float identity.
-  double zero = isFloatTensor(getX()) ? -0.0 : 0.0;
+  auto isZero = [](Attribute c) {
+    return matchPattern(c, m_NegZeroFloat()) || matchPattern(c, m_Zero());
+  };
   if (OpFoldResult r =
-          foldIdentityOperand(getResult(), getX(), adaptor.getY(), zero))
+          foldIdentityOperand(getResult(), getX(), isZero(adaptor.getY())))
     return r;
-  return foldIdentityOperand(getResult(), getY(), adaptor.getX(), zero);
+  return foldIdentityOperand(getResult(), getY(), isZero(adaptor.getX()));
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
   // x - (+0.0) is x for every x, -0.0 included.
-  return foldIdentityOperand(getResult(), getX(), adaptor.getY(), 0.0);
+  Attribute c = adaptor.getY();
+  return foldIdentityOperand(getResult(), getX(),
+                             matchPattern(c, m_PosZeroFloat()) ||
+                                 matchPattern(c, m_Zero()));
 }
 
 OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  auto isOne = [](Attribute c) {
+    return matchPattern(c, m_OneFloat()) || matchPattern(c, m_One());
+  };
   if (OpFoldResult r =
-          foldIdentityOperand(getResult(), getX(), adaptor.getY(), 1.0))
+          foldIdentityOperand(getResult(), getX(), isOne(adaptor.getY())))
     return r;
-  return foldIdentityOperand(getResult(), getY(), adaptor.getX(), 1.0);
+  return foldIdentityOperand(getResult(), getY(), isOne(adaptor.getX()));
 }
 
 OpFoldResult RealDivOp::fold(FoldAdaptor adaptor) {
-  if (!isFloatTensor(getX()))
-    return {};
-  return foldIdentityOperand(getResult(), getX(), adaptor.getY(), 1.0);
+  // Floats only: an integer real_div is not kept as x.
+  return foldIdentityOperand(getResult(), getX(),
+                             matchPattern(adaptor.getY(), m_OneFloat()));
 }

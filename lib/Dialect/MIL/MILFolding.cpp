@@ -39,28 +39,6 @@ OpFoldResult ane::mil::foldUnlessOutput(Value result,
   return replacement;
 }
 
-bool ane::mil::isSplatOf(Attribute attr, double value) {
-  auto dense = dyn_cast_or_null<DenseElementsAttr>(attr);
-  if (!dense || !dense.isSplat())
-    return false;
-  Type element = dense.getElementType();
-  if (auto floatType = dyn_cast<FloatType>(element)) {
-    APFloat expected(value);
-    bool losesInfo = false;
-    expected.convert(floatType.getFloatSemantics(),
-                     APFloat::rmNearestTiesToEven, &losesInfo);
-    return !losesInfo &&
-           dense.getSplatValue<APFloat>().bitwiseIsEqual(expected);
-  }
-  if (element.isInteger(1) || !isa<IntegerType>(element))
-    return false;
-  APInt splat = dense.getSplatValue<APInt>();
-  int64_t v = cast<IntegerType>(element).isUnsigned()
-                  ? (int64_t)splat.getZExtValue()
-                  : splat.getSExtValue();
-  return (double)v == value;
-}
-
 Attribute ane::mil::reshapeConstant(Attribute attr, Type type) {
   auto dense = dyn_cast_or_null<DenseElementsAttr>(attr);
   auto shaped = dyn_cast<RankedTensorType>(type);

@@ -132,10 +132,9 @@ LogicalResult checkFormOpset(Operation *op, bool iOS16Form) {
 /// is the result shape.
 LogicalResult checkShapeParam(Operation *op, ElementsAttr shape,
                               ShapedType resultType) {
-  auto element = dyn_cast<IntegerType>(shape.getElementType());
   // constexpr.shape-dtype
-  if (shapeOf(shape).getRank() != 1 || !element || !element.isUnsigned() ||
-      element.getWidth() != 32)
+  if (shapeOf(shape).getRank() != 1 ||
+      !shape.getElementType().isUnsignedInteger(32))
     return op->emitOpError("'shape' must be a uint32 vector, got ")
            << shapeOf(shape);
   auto values = shape.tryGetValues<APInt>();
@@ -471,7 +470,6 @@ LogicalResult ConstexprSparseToDenseOp::verify() {
   auto mask = dyn_cast<ElementsAttr>(getMask());
   if (!mask)
     return success();
-  auto maskElement = dyn_cast<IntegerType>(mask.getElementType());
   if (shape) {
     // constexpr_sparse_to_dense.packed-mask
     std::optional<int64_t> bytes;
@@ -484,8 +482,7 @@ LogicalResult ConstexprSparseToDenseOp::verify() {
                          "/ 8) = ")
              << (bytes ? std::to_string(*bytes) : std::string("?"))
              << " bytes (the iOS16 form), got " << shapeOf(mask);
-  } else if (!maskElement || !maskElement.isUnsigned() ||
-             maskElement.getWidth() != 1 ||
+  } else if (!mask.getElementType().isUnsignedInteger(1) ||
              shapeOf(mask).getShape() != resultType.getShape()) {
     // constexpr_sparse_to_dense.mask-shape
     return emitOpError("'mask' must be uint1 of the result shape ")

@@ -8,6 +8,7 @@
 
 #include "ane/Target/MIL/MILEmitter.h"
 
+#include "ane/Dialect/MIL/MILConstants.h"
 #include "ane/Dialect/MIL/MILDialect.h"
 #include "ane/Target/MIL/MILBlob.h"
 #include "ane/Target/MIL/MILTextFormat.h"
@@ -15,7 +16,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
@@ -196,29 +196,22 @@ std::string Emitter::stringLiteral(StringRef s) {
 }
 
 /// Little-endian bytes of every element (splats expanded); std::nullopt for
-/// element types without a byte layout (bool).
+/// element types without a byte layout (bool, and the sub-byte integers a
+/// `dense` attribute stores one per byte) and unloaded blobs.
 static std::optional<std::vector<char>> rawBytes(ElementsAttr attr) {
   Type element = attr.getElementType();
-  if (element.isInteger(1))
+  if (element.isInteger(1) ||
+      (isa<DenseElementsAttr>(attr) && element.getIntOrFloatBitWidth() % 8))
     return std::nullopt;
-  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob)
-      return std::nullopt;
-    ArrayRef<char> data = blob->getData();
-    return std::vector<char>(data.begin(), data.end());
-  }
-  auto dense = dyn_cast<DenseElementsAttr>(attr);
-  if (!dense || element.getIntOrFloatBitWidth() % 8)
+  std::optional<RawElements> raw = getRawElements(attr);
+  if (!raw)
     return std::nullopt;
-  ArrayRef<char> data = dense.getRawData();
-  if (!dense.isSplat())
-    return std::vector<char>(data.begin(), data.end());
+  if (!raw->splat)
+    return std::vector<char>(raw->bytes.begin(), raw->bytes.end());
   std::vector<char> out;
-  size_t bytes = element.getIntOrFloatBitWidth() / 8;
-  out.reserve(bytes * dense.getNumElements());
-  for (int64_t i = 0; i < dense.getNumElements(); ++i)
-    out.insert(out.end(), data.begin(), data.begin() + bytes);
+  out.reserve(raw->bytes.size() * attr.getNumElements());
+  for (int64_t i = 0; i < attr.getNumElements(); ++i)
+    out.insert(out.end(), raw->bytes.begin(), raw->bytes.end());
   return out;
 }
 

@@ -2,8 +2,7 @@
 //
 // Small predicates the folders and canonicalization patterns of several op
 // families share: whether a value is a program output (whose name a fold
-// must not change), splat constants of a given value, and reshaping a
-// constant.
+// must not change) and reshaping a constant.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,10 +28,6 @@ bool isFunctionResult(mlir::Value v);
 /// named by the emitter either way, so it may fold into another op's result.
 mlir::OpFoldResult foldUnlessOutput(mlir::Value result,
                                     mlir::OpFoldResult replacement);
-
-/// True when `attr` is a splat whose every element is exactly `value`: bit
-/// for bit for floats (so -0.0 and +0.0 differ), by value for integers.
-bool isSplatOf(mlir::Attribute attr, double value);
 
 /// `attr` (a dense constant) with the static shape of `type`, or null when
 /// `attr` is not a dense elements attribute (resources are not copied).

@@ -1,5 +1,4 @@
-//===- MILOpaqueDialects.h - Namespaces of MIL text without mil ops -*- C++
-//-*-===//
+//===- MILOpaqueDialects.h - MIL text without mil ops ----------*- C++ -*-===//
 //
 // The two dialect namespaces the MIL text importer uses for what the mil
 // dialect does not model, registered so that imported programs print and
