@@ -143,11 +143,7 @@ public:
   llvm::ArrayRef<TensorSpec> outputs() const override { return outs; }
 
   Error setInput(unsigned i, const Tensor &value) override {
-    if (i >= ins.size())
-      return makeError("input index " + llvm::Twine(i) + " out of range");
-    const TensorSpec &spec = ins[i];
-    if (Error err = expectTensorType("input '" + spec.name + "'", spec.dtype,
-                                     spec.shape, value))
+    if (Error err = expectInput(ins, i, value))
       return err;
     return model->writeInput(
         i, llvm::ArrayRef(static_cast<const uint8_t *>(value.raw()),
@@ -212,11 +208,7 @@ public:
   llvm::ArrayRef<TensorSpec> outputs() const override { return outs; }
 
   Error setInput(unsigned i, const Tensor &value) override {
-    if (i >= ins.size())
-      return makeError("input index " + llvm::Twine(i) + " out of range");
-    const TensorSpec &spec = ins[i];
-    if (Error err = expectTensorType("input '" + spec.name + "'", spec.dtype,
-                                     spec.shape, value))
+    if (Error err = expectInput(ins, i, value))
       return err;
     std::memcpy(values[i].raw(), value.raw(), value.byteSize());
     return Error::success();
