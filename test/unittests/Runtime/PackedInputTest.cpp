@@ -7,10 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "ane/Runtime/PackedInput.h"
-#include "ane/InitAll.h"
+#include "DialectTest.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 
 #include <gtest/gtest.h>
 
@@ -18,21 +17,11 @@ using namespace ane::runtime;
 
 namespace {
 
-class PackedInputTest : public ::testing::Test {
+class PackedInputTest : public ane::test::DialectTest {
 protected:
-  PackedInputTest() {
-    mlir::DialectRegistry registry;
-    ane::registerAllDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    ctx.loadAllAvailableDialects();
-  }
-  mlir::OwningOpRef<mlir::ModuleOp> parse(llvm::StringRef text) {
-    return mlir::parseSourceString<mlir::ModuleOp>(text, &ctx);
-  }
   mlir::func::FuncOp main(mlir::ModuleOp m) {
     return m.lookupSymbol<mlir::func::FuncOp>("main");
   }
-  mlir::MLIRContext ctx;
 };
 
 /// A [1, 4, 1, 9] fp32 input holding a [1, 2, 1, 3] input "a" (channels 0-1,
