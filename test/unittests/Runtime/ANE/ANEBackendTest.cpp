@@ -84,6 +84,19 @@ protected:
     }
   }
 
+  /// `entry` compiled on `backend`, its inputs set by setInputs; null (and a
+  /// test failure) if it does not compile.
+  std::unique_ptr<Kernel> compileWithInputs(Backend &backend,
+                                            llvm::StringRef entry) {
+    auto k = backend.compile(*module, entry);
+    if (!k) {
+      ADD_FAILURE() << llvm::toString(k.takeError());
+      return nullptr;
+    }
+    setInputs(**k);
+    return std::move(*k);
+  }
+
   /// Runs `entry` on the cpu backend and on `ane`; expects equal bytes.
   void expectSameAsCpu(Backend &ane, llvm::StringRef entry) {
     auto cpu = createCpuBackend()->compile(*module, entry);
@@ -170,12 +183,11 @@ TEST_F(ANEBackendTest, RecordsTheCallSequenceAndCleansUp) {
     options.device.qos = 9;
     auto ane = fakeBackend(options);
     ASSERT_TRUE(ane);
-    auto k = ane->compile(*module, "main");
-    ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
-    setInputs(**k);
-    ASSERT_FALSE((*k)->eval());
-    ASSERT_FALSE((*k)->eval());
-    KernelStats st = (*k)->stats();
+    auto k = compileWithInputs(*ane, "main");
+    ASSERT_TRUE(k);
+    ASSERT_FALSE(k->eval());
+    ASSERT_FALSE(k->eval());
+    KernelStats st = k->stats();
     EXPECT_EQ(st.evals, 2);
     EXPECT_TRUE(st.deviceTime);
     EXPECT_GT(st.lastMs, 0);
@@ -213,22 +225,20 @@ TEST_F(ANEBackendTest, WallTimeWithoutPerfStats) {
   options.fake.providePerfStats = false;
   auto ane = fakeBackend(options);
   ASSERT_TRUE(ane);
-  auto k = ane->compile(*module, "main");
-  ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
-  setInputs(**k);
-  ASSERT_FALSE((*k)->eval());
-  EXPECT_FALSE((*k)->stats().deviceTime);
-  EXPECT_GT((*k)->stats().lastMs, 0);
+  auto k = compileWithInputs(*ane, "main");
+  ASSERT_TRUE(k);
+  ASSERT_FALSE(k->eval());
+  EXPECT_FALSE(k->stats().deviceTime);
+  EXPECT_GT(k->stats().lastMs, 0);
 }
 
 TEST_F(ANEBackendTest, SeveralInputsRejectedWith0x1dOrBoundInOrder) {
   {
     auto ane = fakeBackend(); // The fake rejects multi-input requests.
     ASSERT_TRUE(ane);
-    auto k = ane->compile(*module, "twice");
-    ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
-    setInputs(**k);
-    std::string err = errorText((*k)->eval());
+    auto k = compileWithInputs(*ane, "twice");
+    ASSERT_TRUE(k);
+    std::string err = errorText(k->eval());
     EXPECT_NE(err.find("status 0x1d"), std::string::npos) << err;
     EXPECT_NE(err.find("pack them into one with ane-opt -mil-pack-inputs"),
               std::string::npos)
@@ -285,6 +295,7 @@ TEST_F(ANEBackendTest, UnusableProgramsAndInputs) {
   Tensor wrong(DType::F32, {1, 4, 2, 3});
   EXPECT_EQ(errorText((*k)->setInput(0, wrong)),
             "input 'x' expects fp16 1x4x2x3, got fp32 1x4x2x3");
+  EXPECT_EQ(errorText((*k)->setInput(1, wrong)), "input index 1 out of range");
 }
 
 TEST_F(ANEBackendTest, PlatformsAndRegistration) {
