@@ -340,8 +340,9 @@ private:
                        "into the called functions)");
     std::vector<TensorSpec> ins, outs;
     for (auto [i, arg] : llvm::enumerate(fn.getArguments())) {
-      auto type = llvm::cast<mlir::RankedTensorType>(arg.getType());
-      std::optional<DType> dt = dtypeFromType(type.getElementType());
+      auto type = llvm::dyn_cast<mlir::RankedTensorType>(arg.getType());
+      std::optional<DType> dt =
+          type ? dtypeFromType(type.getElementType()) : std::nullopt;
       if (!dt || !type.hasStaticShape())
         return makeError("input " + llvm::Twine(i) + " of @" + fn.getSymName() +
                          " must be a statically shaped tensor");
