@@ -277,14 +277,12 @@ static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
   if (p.attr("shape"))
     return prepareLutFlat(p, ctx);
-  // Inline or loaded (dense_resource) data; not a symbolic #mil.blob_file.
-  auto indices = dyn_cast_or_null<ElementsAttr>(p.attr("indices"));
-  auto lutAttr = dyn_cast_or_null<ElementsAttr>(p.attr("lut"));
-  if (!indices || !lutAttr) {
-    op->emitError() << "interpreter: 'indices' and 'lut' must be elements "
-                       "attributes (weights loaded, not symbolic)";
+  // Inline or loaded (dense_resource) data, else a #mil.blob_file not read.
+  if (diagnoseUnloadedBlob(op, p.attr("indices")) ||
+      diagnoseUnloadedBlob(op, p.attr("lut")))
     return failure();
-  }
+  auto indices = cast<ElementsAttr>(p.attr("indices"));
+  auto lutAttr = cast<ElementsAttr>(p.attr("lut"));
   auto lut = constFloats(p, ctx, "lut");
   auto idx = constFloats(p, ctx, "indices");
   if (failed(lut) || failed(idx) || !*lut || !*idx)
