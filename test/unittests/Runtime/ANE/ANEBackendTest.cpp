@@ -13,6 +13,7 @@
 
 #include "ane/InitAll.h"
 #include "ane/Runtime/ANE/ANEBackend.h"
+#include "ane/Runtime/ANE/InterpreterProgram.h"
 #include "ane/Runtime/Half.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -314,6 +315,34 @@ TEST_F(ANEBackendTest, PlatformsAndRegistration) {
   ASSERT_TRUE(bool(backend)) << llvm::toString(backend.takeError());
   EXPECT_EQ((*backend)->name(), "ane");
   expectSameAsCpu(**backend, "main");
+}
+
+/// The fake platform's interpreter programs: what it cannot import, and
+/// requests that do not fit the program.
+TEST(InterpreterProgramTest, CompileAndRequestErrors) {
+  FakeCompileFn compile = interpreterFakeCompile();
+  std::string err = errorText(compile("not a MIL program", {}));
+  EXPECT_EQ(err.rfind("MIL import failed: ", 0), 0u) << err;
+  auto program = [](llvm::StringRef fn) {
+    return "program(1.3)\n{\n    func " + fn.str() +
+           "<ios18>(tensor<fp32, [1, 2, 1, 2]> x) {\n"
+           "            tensor<fp32, [1, 2, 1, 2]> y = relu(x = x)"
+           "[name = string(\"y\")];\n        } -> (y);\n}\n";
+  };
+  EXPECT_EQ(errorText(compile(program("other"), {})),
+            "the MIL program has no function main");
+  auto relu = compile(program("main"), {});
+  ASSERT_TRUE(bool(relu)) << llvm::toString(relu.takeError());
+  std::vector<uint8_t> in(16), out(16), small(8);
+  llvm::ArrayRef<uint8_t> ins[] = {in}, smallIns[] = {small};
+  llvm::MutableArrayRef<uint8_t> outs[] = {out}, smallOuts[] = {small};
+  EXPECT_EQ(errorText(relu->evaluate({}, outs)),
+            "request has 0 inputs and 1 outputs; the program has 1 and 1");
+  EXPECT_EQ(errorText(relu->evaluate(smallIns, outs)),
+            "input surface 0 holds 8 bytes; input 'x' needs 16");
+  EXPECT_EQ(errorText(relu->evaluate(ins, smallOuts)),
+            "output surface 0 holds 8 bytes; output 'y' needs 16");
+  EXPECT_FALSE(bool(relu->evaluate(ins, outs)));
 }
 
 } // namespace
