@@ -331,6 +331,16 @@ TEST(InterpreterProgramTest, CompileAndRequestErrors) {
   };
   EXPECT_EQ(errorText(compile(program("other"), {})),
             "the MIL program has no function main");
+  // Weight files that cannot be written into the model directory: below a
+  // weight file.
+  WeightFiles below = {{"@model_path/w", {1}}, {"@model_path/w/a.bin", {2}}};
+  err = errorText(compile(program("main"), below));
+  EXPECT_EQ(err.rfind("cannot write ", 0), 0u) << err;
+  EXPECT_NE(err.find("/w/a.bin: "), std::string::npos) << err;
+  below = {{"@model_path/w", {1}}, {"@model_path/w/d/a.bin", {2}}};
+  err = errorText(compile(program("main"), below));
+  EXPECT_EQ(err.rfind("cannot create directory for ", 0), 0u) << err;
+  EXPECT_NE(err.find("/w/d/a.bin: "), std::string::npos) << err;
   auto relu = compile(program("main"), {});
   ASSERT_TRUE(bool(relu)) << llvm::toString(relu.takeError());
   std::vector<uint8_t> in(16), out(16), small(8);
