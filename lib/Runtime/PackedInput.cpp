@@ -120,9 +120,7 @@ public:
   llvm::Error setInput(unsigned i, const Tensor &value) override {
     if (i >= values.size())
       return inner->setInput(i - values.size() + 1, value);
-    const TensorSpec &spec = specs[i];
-    if (llvm::Error err = expectTensorType("input '" + spec.name + "'",
-                                           spec.dtype, spec.shape, value))
+    if (llvm::Error err = expectInput(specs, i, value))
       return err;
     std::memcpy(values[i].raw(), value.raw(), value.byteSize());
     dirty = true;

@@ -13,7 +13,6 @@
 #include "Compare.h"
 #include "RandomInputs.h"
 
-#include "ane/InitAll.h"
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Npy.h"
 #include "ane/Runtime/PackedInput.h"
@@ -185,18 +184,13 @@ Metrics measure(const Tensor &a, const Tensor &b) {
 
 } // namespace
 
-int compareMain(int argc, char **argv) {
+int compareMain(int argc, char **argv, mlir::MLIRContext &ctx) {
   CompareOptions o;
   std::string err = parseArgs(argc, argv, o);
   if (!err.empty()) {
     llvm::errs() << "ane-run: error: " << err << "\n" << kCompareUsage;
     return 2;
   }
-  mlir::DialectRegistry registry;
-  ane::registerAllDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
-  ctx.printOpOnDiagnostic(false);
 
   auto ka = compile(o.a, o.entry, ctx);
   if (!ka)

@@ -9,7 +9,12 @@
 #ifndef ANE_TOOLS_ANE_RUN_COMPARE_H
 #define ANE_TOOLS_ANE_RUN_COMPARE_H
 
-/// Runs `ane-run compare` (argv[1] == "compare"); returns the exit code.
-int compareMain(int argc, char **argv);
+namespace mlir {
+class MLIRContext;
+} // namespace mlir
+
+/// Runs `ane-run compare` (argv[1] == "compare") in `ctx`, which has the
+/// project's dialects loaded; returns the exit code.
+int compareMain(int argc, char **argv, mlir::MLIRContext &ctx);
 
 #endif // ANE_TOOLS_ANE_RUN_COMPARE_H

@@ -68,8 +68,6 @@ std::string ane::run::registerANEBackendFromFlags(const DeviceFlags &flags) {
   if (flags.platform != "fake" &&
       (!flags.fakeDevice.empty() || flags.tracePlatform))
     return "--fake-device and --trace-platform need --platform fake";
-  if (flags.qos > 63)
-    return "--qos expects a value in 0..63";
   options.device.qos = flags.qos;
   for (const std::string &item : flags.fakeDevice) {
     std::string err = applyFakeDevice(item, options.fake);

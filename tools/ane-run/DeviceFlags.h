@@ -29,7 +29,7 @@ namespace ane::run {
 
 struct DeviceFlags {
   std::string platform = "system";
-  unsigned qos = 21;
+  unsigned qos = 21; ///< 0..63, checked where --qos is parsed
   std::vector<std::string> fakeDevice;
   bool tracePlatform = false;
 };

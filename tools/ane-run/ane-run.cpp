@@ -380,18 +380,19 @@ int main(int argc, char **argv) {
     return ane::device::runProbeCommand(
         llvm::SmallVector<StringRef>(argv + 2, argv + argc), llvm::outs(),
         llvm::errs(), ane::run::applyFakeDevice);
+  // One context for every subcommand that loads a program.
+  mlir::DialectRegistry registry;
+  ane::registerAllDialects(registry);
+  mlir::MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  ctx.printOpOnDiagnostic(false);
   if (argc >= 2 && StringRef(argv[1]) == "compare")
-    return compareMain(argc, argv);
+    return compareMain(argc, argv, ctx);
   Options o;
   std::string err = parseArgs(argc, argv, o);
   if (!err.empty()) {
     llvm::errs() << "ane-run: error: " << err << "\n" << kUsage;
     return 2;
   }
-  mlir::DialectRegistry registry;
-  ane::registerAllDialects(registry);
-  mlir::MLIRContext ctx(registry);
-  ctx.loadAllAvailableDialects();
-  ctx.printOpOnDiagnostic(false);
   return o.command == "run" ? runCommand(o, ctx) : benchCommand(o, ctx);
 }

@@ -34,6 +34,12 @@ struct TensorSpec {
   Shape shape;
 };
 
+/// An error unless `i` indexes `specs` and `value` has that input's dtype and
+/// shape ("input index 3 out of range", "input 'x' expects ..."): how every
+/// kernel's setInput checks what it is given.
+llvm::Error expectInput(llvm::ArrayRef<TensorSpec> specs, unsigned i,
+                        const Tensor &value);
+
 struct InterpreterStats {
   int64_t evals = 0;
   double lastMs = 0;       ///< wall time of the last eval

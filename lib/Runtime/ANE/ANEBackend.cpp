@@ -143,11 +143,7 @@ public:
   llvm::ArrayRef<TensorSpec> outputs() const override { return outs; }
 
   Error setInput(unsigned i, const Tensor &value) override {
-    if (i >= ins.size())
-      return makeError("input index " + llvm::Twine(i) + " out of range");
-    const TensorSpec &spec = ins[i];
-    if (Error err = expectTensorType("input '" + spec.name + "'", spec.dtype,
-                                     spec.shape, value))
+    if (Error err = expectInput(ins, i, value))
       return err;
     return model->writeInput(
         i, llvm::ArrayRef(static_cast<const uint8_t *>(value.raw()),
@@ -201,6 +197,9 @@ public:
         values(numValues) {
     for (auto [i, spec] : llvm::enumerate(this->ins))
       values[i] = Tensor(spec.dtype, spec.shape);
+    for (const Call &call : this->calls)
+      for (auto [i, spec] : llvm::enumerate(call.kernel->outputs()))
+        values[call.firstResult + i] = Tensor(spec.dtype, spec.shape);
     st.programs = this->parts.size();
     st.dispatches = this->calls.size();
     for (const Call &call : this->calls)
@@ -212,11 +211,7 @@ public:
   llvm::ArrayRef<TensorSpec> outputs() const override { return outs; }
 
   Error setInput(unsigned i, const Tensor &value) override {
-    if (i >= ins.size())
-      return makeError("input index " + llvm::Twine(i) + " out of range");
-    const TensorSpec &spec = ins[i];
-    if (Error err = expectTensorType("input '" + spec.name + "'", spec.dtype,
-                                     spec.shape, value))
+    if (Error err = expectInput(ins, i, value))
       return err;
     std::memcpy(values[i].raw(), value.raw(), value.byteSize());
     return Error::success();
@@ -236,10 +231,8 @@ public:
       deviceTime &= ks.deviceTime;
       for (size_t i = 0; i < call.kernel->outputs().size(); ++i) {
         const Tensor &out = call.kernel->output(i);
-        Tensor &dst = values[call.firstResult + i];
-        if (dst.empty())
-          dst = Tensor(out.dtype(), out.shape());
-        std::memcpy(dst.raw(), out.raw(), out.byteSize());
+        std::memcpy(values[call.firstResult + i].raw(), out.raw(),
+                    out.byteSize());
       }
     }
     ++st.evals;
@@ -348,8 +341,9 @@ private:
                        "into the called functions)");
     std::vector<TensorSpec> ins, outs;
     for (auto [i, arg] : llvm::enumerate(fn.getArguments())) {
-      auto type = llvm::cast<mlir::RankedTensorType>(arg.getType());
-      std::optional<DType> dt = dtypeFromType(type.getElementType());
+      auto type = llvm::dyn_cast<mlir::RankedTensorType>(arg.getType());
+      std::optional<DType> dt =
+          type ? dtypeFromType(type.getElementType()) : std::nullopt;
       if (!dt || !type.hasStaticShape())
         return makeError("input " + llvm::Twine(i) + " of @" + fn.getSymName() +
                          " must be a statically shaped tensor");

@@ -133,6 +133,19 @@ static Tensor storeAs(DType dtype, ArrayRef<int64_t> shape,
   return t;
 }
 
+/// The required float parameter `name` (constFloats); diagnoses its absence.
+static FailureOr<std::vector<float>>
+requiredFloats(OpParams &p, PrepareContext &ctx, StringRef name) {
+  auto data = constFloats(p, ctx, name);
+  if (failed(data))
+    return failure();
+  if (!*data) {
+    p.getOp()->emitError() << "interpreter: missing '" << name << "'";
+    return failure();
+  }
+  return std::move(**data);
+}
+
 /// The data parameter of a constexpr op as floats (operand const or attr).
 static FailureOr<std::vector<float>> constexprData(OpParams &p,
                                                    PrepareContext &ctx,
@@ -149,14 +162,7 @@ static FailureOr<std::vector<float>> constexprData(OpParams &p,
             dtypeSize(dtypeFromType(type.getElementType()).value_or(DType::U8));
   }
   ctx.addWeightBytes(bytes);
-  auto data = constFloats(p, ctx, name);
-  if (failed(data))
-    return failure();
-  if (!*data) {
-    p.getOp()->emitError() << "interpreter: missing '" << name << "'";
-    return failure();
-  }
-  return **data;
+  return requiredFloats(p, ctx, name);
 }
 
 static FailureOr<StepFn> prepareConstexprAffine(OpParams &p,
@@ -236,34 +242,30 @@ static FailureOr<StepFn> prepareConstexprCast(OpParams &p,
 /// the uint8 vector `indices`.
 static FailureOr<StepFn> prepareLutFlat(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
-  auto bytes = constFloats(p, ctx, "indices");
-  auto lut = constFloats(p, ctx, "lut");
+  auto bytes = requiredFloats(p, ctx, "indices");
+  auto lut = requiredFloats(p, ctx, "lut");
   if (failed(bytes) || failed(lut))
     return failure();
-  if (!*bytes || !*lut) {
-    op->emitError() << "interpreter: missing 'indices' or 'lut'";
-    return failure();
-  }
   int out = ctx.slot(op->getResult(0));
   Shape os = ctx.info(out).shape;
   int64_t count = numElementsOf(os);
-  uint64_t entries = (*lut)->size();
+  uint64_t entries = lut->size();
   unsigned bits = entries >= 2 && entries <= 256 && llvm::isPowerOf2_64(entries)
                       ? llvm::Log2_64(entries)
                       : 0;
-  if (!bits || int64_t((*bytes)->size()) * 8 < count * bits) {
+  if (!bits || int64_t(bytes->size()) * 8 < count * bits) {
     op->emitError() << "interpreter: 'lut' of " << entries << " entries and "
-                    << (*bytes)->size() << " index bytes cannot give " << count
+                    << bytes->size() << " index bytes cannot give " << count
                     << " elements";
     return failure();
   }
-  std::vector<uint8_t> packed((*bytes)->begin(), (*bytes)->end());
+  std::vector<uint8_t> packed(bytes->begin(), bytes->end());
   ctx.addWeightBytes(packed.size() + entries * dtypeSize(ctx.info(out).dtype));
   std::vector<uint8_t> idx(count);
   kernels::unpackBits(packed.data(), bits, count, idx.data());
   std::vector<float> v(count);
   for (int64_t i = 0; i < count; ++i)
-    v[i] = (**lut)[idx[i]];
+    v[i] = (*lut)[idx[i]];
   ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
   return StepFn();
 }
@@ -275,14 +277,12 @@ static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
   if (p.attr("shape"))
     return prepareLutFlat(p, ctx);
-  // Inline or loaded (dense_resource) data; not a symbolic #mil.blob_file.
-  auto indices = dyn_cast_or_null<ElementsAttr>(p.attr("indices"));
-  auto lutAttr = dyn_cast_or_null<ElementsAttr>(p.attr("lut"));
-  if (!indices || !lutAttr) {
-    op->emitError() << "interpreter: 'indices' and 'lut' must be elements "
-                       "attributes (weights loaded, not symbolic)";
+  // Inline or loaded (dense_resource) data, else a #mil.blob_file not read.
+  if (diagnoseUnloadedBlob(op, p.attr("indices")) ||
+      diagnoseUnloadedBlob(op, p.attr("lut")))
     return failure();
-  }
+  auto indices = cast<ElementsAttr>(p.attr("indices"));
+  auto lutAttr = cast<ElementsAttr>(p.attr("lut"));
   auto lut = constFloats(p, ctx, "lut");
   auto idx = constFloats(p, ctx, "indices");
   if (failed(lut) || failed(idx) || !*lut || !*idx)
@@ -334,18 +334,14 @@ static FailureOr<StepFn> prepareLut(OpParams &p, PrepareContext &ctx) {
 /// of the output's shape.
 static FailureOr<StepFn> prepareSparse(OpParams &p, PrepareContext &ctx) {
   Operation *op = p.getOp();
-  auto mask = constFloats(p, ctx, "mask");
-  auto data = constFloats(p, ctx, "nonzero_data");
+  auto mask = requiredFloats(p, ctx, "mask");
+  auto data = requiredFloats(p, ctx, "nonzero_data");
   if (failed(mask) || failed(data))
     return failure();
-  if (!*mask || !*data) {
-    op->emitError() << "interpreter: missing 'mask' or 'nonzero_data'";
-    return failure();
-  }
   int out = ctx.slot(op->getResult(0));
   Shape os = ctx.info(out).shape;
   int64_t count = numElementsOf(os);
-  std::vector<uint8_t> bits((*mask)->begin(), (*mask)->end());
+  std::vector<uint8_t> bits(mask->begin(), mask->end());
   bool packed = p.attr("shape") != nullptr;
   if (packed) {
     std::vector<uint8_t> bytes = std::move(bits);
@@ -354,17 +350,17 @@ static FailureOr<StepFn> prepareSparse(OpParams &p, PrepareContext &ctx) {
       kernels::unpackBits(bytes.data(), 1, count, bits.data());
   }
   int64_t set = llvm::count_if(bits, [](uint8_t b) { return b != 0; });
-  if (int64_t(bits.size()) != count || set != int64_t((*data)->size())) {
+  if (int64_t(bits.size()) != count || set != int64_t(data->size())) {
     op->emitError() << "interpreter: 'mask' of " << set << " set bits for "
                     << count << " elements does not match 'nonzero_data' of "
-                    << (*data)->size() << " values";
+                    << data->size() << " values";
     return failure();
   }
   ctx.addWeightBytes((count + 7) / 8 + set * dtypeSize(ctx.info(out).dtype));
   std::vector<float> v(count, 0.f);
   for (int64_t i = 0, next = 0; i < count; ++i)
     if (bits[i])
-      v[i] = (**data)[next++];
+      v[i] = (*data)[next++];
   ctx.defineConstant(out, storeAs(ctx.info(out).dtype, os, v));
   return StepFn();
 }

@@ -433,10 +433,19 @@ int Interpreter::findInput(StringRef name) const {
   return -1;
 }
 
+llvm::Error ane::runtime::expectInput(llvm::ArrayRef<TensorSpec> specs,
+                                      unsigned i, const Tensor &value) {
+  if (i >= specs.size())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "input index " + llvm::Twine(i) +
+                                       " out of range");
+  const TensorSpec &spec = specs[i];
+  return expectTensorType("input '" + spec.name + "'", spec.dtype, spec.shape,
+                          value);
+}
+
 llvm::Error Interpreter::setInput(unsigned i, const Tensor &value) {
-  const TensorSpec &spec = impl->inputSpecs[i];
-  if (llvm::Error err = expectTensorType("input '" + spec.name + "'",
-                                         spec.dtype, spec.shape, value))
+  if (llvm::Error err = expectInput(impl->inputSpecs, i, value))
     return err;
   Tensor &dst = impl->frame.slots[impl->inputSlots[i]];
   std::memcpy(dst.raw(), value.raw(), value.byteSize());

@@ -7,13 +7,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "ane/Runtime/Interpreter.h"
+#include "DialectTest.h"
 #include "ane/InitAll.h"
 #include "ane/Runtime/Backend.h"
 #include "ane/Runtime/Half.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 
 #include "llvm/ADT/StringSet.h"
 
@@ -23,19 +23,7 @@ using namespace ane::runtime;
 
 namespace {
 
-class InterpreterTest : public ::testing::Test {
-protected:
-  InterpreterTest() {
-    mlir::DialectRegistry registry;
-    ane::registerAllDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    ctx.loadAllAvailableDialects();
-  }
-  mlir::OwningOpRef<mlir::ModuleOp> parse(llvm::StringRef text) {
-    return mlir::parseSourceString<mlir::ModuleOp>(text, &ctx);
-  }
-  mlir::MLIRContext ctx;
-};
+using InterpreterTest = ane::test::DialectTest;
 
 /// A chain of `n` fp16 adds on [1, 256, 1, 1024] (512 KiB each).
 std::string chain(int n) {

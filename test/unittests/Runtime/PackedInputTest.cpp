@@ -7,10 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "ane/Runtime/PackedInput.h"
-#include "ane/InitAll.h"
+#include "DialectTest.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 
 #include <gtest/gtest.h>
 
@@ -18,21 +17,11 @@ using namespace ane::runtime;
 
 namespace {
 
-class PackedInputTest : public ::testing::Test {
+class PackedInputTest : public ane::test::DialectTest {
 protected:
-  PackedInputTest() {
-    mlir::DialectRegistry registry;
-    ane::registerAllDialects(registry);
-    ctx.appendDialectRegistry(registry);
-    ctx.loadAllAvailableDialects();
-  }
-  mlir::OwningOpRef<mlir::ModuleOp> parse(llvm::StringRef text) {
-    return mlir::parseSourceString<mlir::ModuleOp>(text, &ctx);
-  }
   mlir::func::FuncOp main(mlir::ModuleOp m) {
     return m.lookupSymbol<mlir::func::FuncOp>("main");
   }
-  mlir::MLIRContext ctx;
 };
 
 /// A [1, 4, 1, 9] fp32 input holding a [1, 2, 1, 3] input "a" (channels 0-1,
@@ -98,6 +87,13 @@ TEST_F(PackedInputTest, PacksAndUnpacksPerTheDocumentedLayout) {
   ASSERT_FALSE(bool(bad));
   EXPECT_EQ(llvm::toString(bad.takeError()),
             "packed piece 'a' expects fp32 1x2x1x3, got fp32 1x3x1x2");
+  auto few = packTensors(p, {&a});
+  ASSERT_FALSE(bool(few));
+  EXPECT_EQ(llvm::toString(few.takeError()), "packing needs 2 tensors, got 1");
+  auto notPacked = unpackTensor(p, a);
+  ASSERT_FALSE(bool(notPacked));
+  EXPECT_EQ(llvm::toString(notPacked.takeError()),
+            "packed input 'p' expects fp32 1x4x1x9, got fp32 1x2x1x3");
 }
 
 TEST_F(PackedInputTest, KernelTakesTheOriginalInputs) {
@@ -119,6 +115,9 @@ TEST_F(PackedInputTest, KernelTakesTheOriginalInputs) {
   ASSERT_FALSE(bool((*k)->setInput(0, a2)));
   ASSERT_FALSE(bool((*k)->eval()));
   EXPECT_EQ((*k)->output(0).data<float>()[0], -2);
+  // Each piece is checked against its own spec.
+  EXPECT_EQ(llvm::toString((*k)->setInput(0, b)),
+            "input 'a' expects fp32 1x2x1x3, got fp32 6");
 }
 
 TEST_F(PackedInputTest, WithoutAttributeAndWithActivationOnly) {

@@ -13,6 +13,7 @@
 
 #include "ane/InitAll.h"
 #include "ane/Runtime/ANE/ANEBackend.h"
+#include "ane/Runtime/ANE/InterpreterProgram.h"
 #include "ane/Runtime/Half.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -82,6 +83,19 @@ protected:
       }
       ASSERT_FALSE(k.setInput(i, t));
     }
+  }
+
+  /// `entry` compiled on `backend`, its inputs set by setInputs; null (and a
+  /// test failure) if it does not compile.
+  std::unique_ptr<Kernel> compileWithInputs(Backend &backend,
+                                            llvm::StringRef entry) {
+    auto k = backend.compile(*module, entry);
+    if (!k) {
+      ADD_FAILURE() << llvm::toString(k.takeError());
+      return nullptr;
+    }
+    setInputs(**k);
+    return std::move(*k);
   }
 
   /// Runs `entry` on the cpu backend and on `ane`; expects equal bytes.
@@ -170,12 +184,11 @@ TEST_F(ANEBackendTest, RecordsTheCallSequenceAndCleansUp) {
     options.device.qos = 9;
     auto ane = fakeBackend(options);
     ASSERT_TRUE(ane);
-    auto k = ane->compile(*module, "main");
-    ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
-    setInputs(**k);
-    ASSERT_FALSE((*k)->eval());
-    ASSERT_FALSE((*k)->eval());
-    KernelStats st = (*k)->stats();
+    auto k = compileWithInputs(*ane, "main");
+    ASSERT_TRUE(k);
+    ASSERT_FALSE(k->eval());
+    ASSERT_FALSE(k->eval());
+    KernelStats st = k->stats();
     EXPECT_EQ(st.evals, 2);
     EXPECT_TRUE(st.deviceTime);
     EXPECT_GT(st.lastMs, 0);
@@ -213,22 +226,20 @@ TEST_F(ANEBackendTest, WallTimeWithoutPerfStats) {
   options.fake.providePerfStats = false;
   auto ane = fakeBackend(options);
   ASSERT_TRUE(ane);
-  auto k = ane->compile(*module, "main");
-  ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
-  setInputs(**k);
-  ASSERT_FALSE((*k)->eval());
-  EXPECT_FALSE((*k)->stats().deviceTime);
-  EXPECT_GT((*k)->stats().lastMs, 0);
+  auto k = compileWithInputs(*ane, "main");
+  ASSERT_TRUE(k);
+  ASSERT_FALSE(k->eval());
+  EXPECT_FALSE(k->stats().deviceTime);
+  EXPECT_GT(k->stats().lastMs, 0);
 }
 
 TEST_F(ANEBackendTest, SeveralInputsRejectedWith0x1dOrBoundInOrder) {
   {
     auto ane = fakeBackend(); // The fake rejects multi-input requests.
     ASSERT_TRUE(ane);
-    auto k = ane->compile(*module, "twice");
-    ASSERT_TRUE(bool(k)) << llvm::toString(k.takeError());
-    setInputs(**k);
-    std::string err = errorText((*k)->eval());
+    auto k = compileWithInputs(*ane, "twice");
+    ASSERT_TRUE(k);
+    std::string err = errorText(k->eval());
     EXPECT_NE(err.find("status 0x1d"), std::string::npos) << err;
     EXPECT_NE(err.find("pack them into one with ane-opt -mil-pack-inputs"),
               std::string::npos)
@@ -285,6 +296,7 @@ TEST_F(ANEBackendTest, UnusableProgramsAndInputs) {
   Tensor wrong(DType::F32, {1, 4, 2, 3});
   EXPECT_EQ(errorText((*k)->setInput(0, wrong)),
             "input 'x' expects fp16 1x4x2x3, got fp32 1x4x2x3");
+  EXPECT_EQ(errorText((*k)->setInput(1, wrong)), "input index 1 out of range");
 }
 
 TEST_F(ANEBackendTest, PlatformsAndRegistration) {
@@ -303,6 +315,44 @@ TEST_F(ANEBackendTest, PlatformsAndRegistration) {
   ASSERT_TRUE(bool(backend)) << llvm::toString(backend.takeError());
   EXPECT_EQ((*backend)->name(), "ane");
   expectSameAsCpu(**backend, "main");
+}
+
+/// The fake platform's interpreter programs: what it cannot import, and
+/// requests that do not fit the program.
+TEST(InterpreterProgramTest, CompileAndRequestErrors) {
+  FakeCompileFn compile = interpreterFakeCompile();
+  std::string err = errorText(compile("not a MIL program", {}));
+  EXPECT_EQ(err.rfind("MIL import failed: ", 0), 0u) << err;
+  auto program = [](llvm::StringRef fn) {
+    return "program(1.3)\n{\n    func " + fn.str() +
+           "<ios18>(tensor<fp32, [1, 2, 1, 2]> x) {\n"
+           "            tensor<fp32, [1, 2, 1, 2]> y = relu(x = x)"
+           "[name = string(\"y\")];\n        } -> (y);\n}\n";
+  };
+  EXPECT_EQ(errorText(compile(program("other"), {})),
+            "the MIL program has no function main");
+  // Weight files that cannot be written into the model directory: below a
+  // weight file.
+  WeightFiles below = {{"@model_path/w", {1}}, {"@model_path/w/a.bin", {2}}};
+  err = errorText(compile(program("main"), below));
+  EXPECT_EQ(err.rfind("cannot write ", 0), 0u) << err;
+  EXPECT_NE(err.find("/w/a.bin: "), std::string::npos) << err;
+  below = {{"@model_path/w", {1}}, {"@model_path/w/d/a.bin", {2}}};
+  err = errorText(compile(program("main"), below));
+  EXPECT_EQ(err.rfind("cannot create directory for ", 0), 0u) << err;
+  EXPECT_NE(err.find("/w/d/a.bin: "), std::string::npos) << err;
+  auto relu = compile(program("main"), {});
+  ASSERT_TRUE(bool(relu)) << llvm::toString(relu.takeError());
+  std::vector<uint8_t> in(16), out(16), small(8);
+  llvm::ArrayRef<uint8_t> ins[] = {in}, smallIns[] = {small};
+  llvm::MutableArrayRef<uint8_t> outs[] = {out}, smallOuts[] = {small};
+  EXPECT_EQ(errorText(relu->evaluate({}, outs)),
+            "request has 0 inputs and 1 outputs; the program has 1 and 1");
+  EXPECT_EQ(errorText(relu->evaluate(smallIns, outs)),
+            "input surface 0 holds 8 bytes; input 'x' needs 16");
+  EXPECT_EQ(errorText(relu->evaluate(ins, smallOuts)),
+            "output surface 0 holds 8 bytes; output 'y' needs 16");
+  EXPECT_FALSE(bool(relu->evaluate(ins, outs)));
 }
 
 } // namespace
