@@ -105,8 +105,8 @@ ane::mil::calibrateRanges(func::FuncOp fn, ArrayRef<Value> values,
     }
     auto t = readNpy(path);
     if (!t) {
-      error() << "calibration input " << path << ": "
-              << llvm::toString(t.takeError());
+      // readNpy's message starts with the path.
+      error() << "calibration input " << llvm::toString(t.takeError());
       return failure();
     }
     ArrayRef<int64_t> shape = t->shape(), want = spec.shape;
