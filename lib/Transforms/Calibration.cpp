@@ -27,22 +27,19 @@ namespace {
 bool isFloat(DType t) { return t == DType::F16 || t == DType::F32; }
 
 /// Copies sample `n` of `src` (holding samples of `dst`'s shape) into `dst`,
-/// converting between float dtypes.
+/// converting between float dtypes (fp16 <-> fp32 when they differ).
 void copySample(const Tensor &src, int64_t n, Tensor &dst) {
-  int64_t count = dst.numElements(), base = n * count;
-  if (src.dtype() == dst.dtype()) {
-    size_t bytes = dst.byteSize();
-    std::memcpy(dst.raw(), static_cast<const char *>(src.raw()) + n * bytes,
-                bytes);
-    return;
-  }
-  for (int64_t i = 0; i < count; ++i) {
-    float v = src.getAsFloat(base + i);
-    if (dst.dtype() == DType::F16)
-      dst.data<uint16_t>()[i] = floatToHalf(v);
-    else
-      dst.data<float>()[i] = v;
-  }
+  int64_t count = dst.numElements();
+  const char *from =
+      static_cast<const char *>(src.raw()) + n * count * dtypeSize(src.dtype());
+  if (src.dtype() == dst.dtype())
+    std::memcpy(dst.raw(), from, dst.byteSize());
+  else if (dst.dtype() == DType::F16)
+    convertFloatToHalf(reinterpret_cast<const float *>(from),
+                       dst.data<uint16_t>(), count);
+  else
+    convertHalfToFloat(reinterpret_cast<const uint16_t *>(from),
+                       dst.data<float>(), count);
 }
 
 /// Per-value statistic: the running max of |x| and, for a percentile, the
@@ -105,8 +102,8 @@ ane::mil::calibrateRanges(func::FuncOp fn, ArrayRef<Value> values,
     }
     auto t = readNpy(path);
     if (!t) {
-      error() << "calibration input " << path << ": "
-              << llvm::toString(t.takeError());
+      // readNpy's message starts with the path.
+      error() << "calibration input " << llvm::toString(t.takeError());
       return failure();
     }
     ArrayRef<int64_t> shape = t->shape(), want = spec.shape;

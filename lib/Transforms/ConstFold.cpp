@@ -19,8 +19,6 @@
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/SetVector.h"
 
-#include <cstring>
-
 namespace ane::mil {
 #define GEN_PASS_DEF_MILFOLDCONSTANTS
 #include "ane/Transforms/Passes.h.inc"
@@ -66,13 +64,9 @@ Attribute toAttribute(RankedTensorType type, const rt::Tensor &t) {
       bits.push_back(t.data<uint8_t>()[i] != 0);
     return DenseElementsAttr::get(type, bits);
   }
-  size_t elem = rt::dtypeSize(t.dtype());
-  ArrayRef<char> bytes(static_cast<const char *>(t.raw()), t.byteSize());
-  bool splat = true;
-  for (size_t off = elem; splat && off < bytes.size(); off += elem)
-    splat = std::memcmp(bytes.data(), bytes.data() + off, elem) == 0;
+  // getFromRawBuffer stores a buffer of equal elements as a splat.
   return DenseElementsAttr::getFromRawBuffer(
-      type, splat ? bytes.take_front(elem) : bytes);
+      type, ArrayRef<char>(static_cast<const char *>(t.raw()), t.byteSize()));
 }
 
 /// The results of `op` computed by the interpreter, or failure when it

@@ -124,18 +124,14 @@ template <typename OpT> struct FoldBatchNorm : OpRewritePattern<BatchNormOp> {
     int64_t channels = cast<RankedTensorType>(bn.getType()).getDimSize(1);
     if (ShapedType::isDynamic(channels))
       return rewriter.notifyMatchFailure(bn, "dynamic channel count");
-    auto read = [&](Value v, float fill) -> std::optional<SmallVector<float>> {
-      if (!v)
-        return SmallVector<float>(channels, fill);
-      std::optional<SmallVector<float>> values = readFloatConstant(v);
-      if (!values || static_cast<int64_t>(values->size()) != channels)
-        return std::nullopt;
-      return values;
-    };
-    std::optional<SmallVector<float>> mean = read(bn.getMean(), 0.0f);
-    std::optional<SmallVector<float>> variance = read(bn.getVariance(), 1.0f);
-    std::optional<SmallVector<float>> gamma = read(bn.getGamma(), 1.0f);
-    std::optional<SmallVector<float>> beta = read(bn.getBeta(), 0.0f);
+    std::optional<SmallVector<float>> mean =
+        readChannelsOr(bn.getMean(), channels, 0.0f);
+    std::optional<SmallVector<float>> variance =
+        readChannelsOr(bn.getVariance(), channels, 1.0f);
+    std::optional<SmallVector<float>> gamma =
+        readChannelsOr(bn.getGamma(), channels, 1.0f);
+    std::optional<SmallVector<float>> beta =
+        readChannelsOr(bn.getBeta(), channels, 0.0f);
     if (!mean || !variance || !gamma || !beta)
       return rewriter.notifyMatchFailure(bn, "parameters are not constants");
     float epsilon = static_cast<float>(bn.getEpsilon().getValueAsDouble());

@@ -66,16 +66,26 @@ int64_t ane::mil::outputChannelAxis(Operation *op) {
   return isa<LinearOp>(op) ? type.getRank() - 1 : 1;
 }
 
-std::optional<FoldableBias> ane::mil::readBiasOrZeros(Value bias, Value weight,
-                                                      int64_t channels) {
-  if (!bias) {
-    Type element = cast<RankedTensorType>(weight.getType()).getElementType();
-    return FoldableBias{SmallVector<float>(channels, 0.0f),
-                        RankedTensorType::get({channels}, element)};
-  }
-  std::optional<SmallVector<float>> values = readFloatConstant(bias);
+std::optional<SmallVector<float>>
+ane::mil::readChannelsOr(Value value, int64_t channels, float fill) {
+  if (!value)
+    return SmallVector<float>(channels, fill);
+  std::optional<SmallVector<float>> values = readFloatConstant(value);
   if (!values || static_cast<int64_t>(values->size()) != channels)
     return std::nullopt;
+  return values;
+}
+
+std::optional<FoldableBias> ane::mil::readBiasOrZeros(Value bias, Value weight,
+                                                      int64_t channels) {
+  std::optional<SmallVector<float>> values =
+      readChannelsOr(bias, channels, 0.0f);
+  if (!values)
+    return std::nullopt;
+  if (bias)
+    return FoldableBias{std::move(*values),
+                        cast<RankedTensorType>(bias.getType())};
+  Type element = cast<RankedTensorType>(weight.getType()).getElementType();
   return FoldableBias{std::move(*values),
-                      cast<RankedTensorType>(bias.getType())};
+                      RankedTensorType::get({channels}, element)};
 }

@@ -80,6 +80,12 @@ matchOpAndChannelConstant(mlir::Operation *bin, bool commutative) {
   return std::nullopt;
 }
 
+/// The values of `value` when it is a readable float constant of `channels`
+/// elements, `channels` copies of `fill` when `value` is null (an absent
+/// optional operand); std::nullopt otherwise.
+std::optional<llvm::SmallVector<float>>
+readChannelsOr(mlir::Value value, int64_t channels, float fill);
+
 /// The bias a fold into a conv-like or linear op starts from, in fp32.
 struct FoldableBias {
   llvm::SmallVector<float> values;

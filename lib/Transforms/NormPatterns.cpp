@@ -23,6 +23,7 @@
 #include "RewriteConfig.h"
 
 #include "ane/Dialect/MIL/MILDialect.h"
+#include "ane/Dialect/MIL/MILTypeInference.h"
 #include "ane/Transforms/Passes.h"
 
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -84,24 +85,23 @@ struct MeanSquare {
   }
 };
 
-/// The shape of `x` with `axes` (all when absent) kept as 1s.
-SmallVector<int64_t> keptDimsShape(RankedTensorType x,
-                                   std::optional<ArrayRef<int32_t>> axes) {
-  SmallVector<int64_t> shape(x.getShape());
-  int64_t rank = x.getRank();
-  for (int64_t d = 0; d < rank; ++d)
-    if (!axes || llvm::any_of(*axes, [&](int32_t a) {
-          return (a < 0 ? a + rank : a) == d;
-        }))
-      shape[d] = 1;
-  return shape;
+/// The type of `x` reduced over `axes` (all when absent) with keep_dims, or
+/// null when an axis is out of range for `x`.
+RankedTensorType keptDimsType(RankedTensorType x,
+                              std::optional<ArrayRef<int32_t>> axes) {
+  SmallVector<Type, 1> results;
+  if (failed(inferReductionResult(std::nullopt, x, "axes", axes,
+                                  /*keepDims=*/true, x.getElementType(),
+                                  results)))
+    return {};
+  return cast<RankedTensorType>(results.front());
 }
 
-/// The element count reduced over `axes` (all when absent) of `x`.
+/// The element count reduced over `axes` (all when absent, and valid for
+/// `x`) of `x`.
 int64_t reducedCount(RankedTensorType x,
                      std::optional<ArrayRef<int32_t>> axes) {
-  return x.getNumElements() /
-         ShapedType::getNumElements(keptDimsShape(x, axes));
+  return x.getNumElements() / keptDimsType(x, axes).getNumElements();
 }
 
 /// When `value` (single use) is an expand_dims or reshape, its input.
@@ -149,9 +149,11 @@ bool matchReduction(Value value, Value x, MeanSquare &match) {
   }
   if (keepDims == match.reshaped)
     return false;
-  if (match.reshaped &&
-      cast<RankedTensorType>(match.reshapeResult.getType()).getShape() !=
-          ArrayRef<int64_t>(keptDimsShape(xType, match.axesRef())))
+  RankedTensorType kept = keptDimsType(xType, match.axesRef());
+  if (!kept ||
+      (match.reshaped &&
+       cast<RankedTensorType>(match.reshapeResult.getType()).getShape() !=
+           kept.getShape()))
     return false;
   if (invCount) {
     // c must be 1/D rounded to the dtype: within one ulp of it.
@@ -310,11 +312,10 @@ struct RmsNormDiv : RmsNormPattern<RealDivOp> {
 /// axes when absent).
 SmallVector<int64_t> sortedAxes(std::optional<ArrayRef<int32_t>> axes,
                                 int64_t rank) {
-  SmallVector<int64_t> out;
   if (!axes)
     return llvm::to_vector(llvm::seq<int64_t>(0, rank));
-  for (int32_t axis : *axes)
-    out.push_back(axis < 0 ? axis + rank : axis);
+  // The reduction's verifier has checked the axes.
+  SmallVector<int64_t> out = *normalizeAxes(nullptr, "axes", *axes, rank);
   llvm::sort(out);
   return out;
 }

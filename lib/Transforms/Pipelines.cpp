@@ -148,7 +148,8 @@ void ane::mil::registerPipelines() {
       buildCleanupPipeline);
   PassPipelineRegistration<>(
       "mil-ane-fusion",
-      "Cleanup, then fold bias/scale/batch_norm into conv and linear, "
-      "matmul to linear, RMSNorm and SwiGLU in ANE form, then cleanup",
+      "Cleanup, then matmul to linear, fold scale/batch_norm and bias into "
+      "conv and linear, fuse layer norm, RMSNorm in ANE form, fold norm "
+      "gammas into projections, SwiGLU in ANE form, then cleanup",
       buildFusionPipeline);
 }

@@ -1,10 +1,13 @@
-// RUN: rm -rf %t && mkdir -p %t/one %t/two
+// RUN: rm -rf %t && mkdir -p %t/one %t/two %t/two32
 // x (one sample): channel 0 = [0.125 .. 0.5], channel 1 = [0.625 .. 1.0].
 // RUN: %npython -c "import numpy as np; np.save('%t/one/x.npy', (np.arange(1, 9, dtype=np.float32) / 8).reshape(1, 2, 1, 4))"
 // Two samples as [2, 1, 2, 1, 4] fp16; the second one's largest |x| is 1.5.
 // RUN: %npython -c "import numpy as np; a = np.arange(1, 9) / 8; np.save('%t/two/x.npy', np.stack([a, -1.5 * a]).reshape(2, 1, 2, 1, 4).astype(np.float16))"
 // RUN: ane-opt %s -mil-quantize-activations="calibration-inputs=%t/one" | FileCheck %s
 // RUN: ane-opt %s -mil-quantize-activations="calibration-inputs=%t/two" | FileCheck %s --check-prefix=TWO
+// The same samples as fp32 are converted sample by sample: same scales.
+// RUN: %npython -c "import numpy as np; a = np.arange(1, 9) / 8; np.save('%t/two32/x.npy', np.stack([a, -1.5 * a]).reshape(2, 1, 2, 1, 4).astype(np.float32))"
+// RUN: ane-opt %s -mil-quantize-activations="calibration-inputs=%t/two32" | FileCheck %s --check-prefix=TWO
 // RUN: ane-opt %s -mil-quantize-activations="calibration-inputs=%t/one method=percentile percentile=50" | FileCheck %s --check-prefix=PCT
 // Idempotence: no conv result feeds a conv any more, so a second run (even
 // without calibration samples) changes nothing.
