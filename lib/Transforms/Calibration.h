@@ -1,5 +1,4 @@
-//===- Calibration.h - Activation ranges from sample inputs ------*- C++
-//-*-===//
+//===- Calibration.h - Activation ranges from sample inputs --- -*- C++ -*-===//
 //
 // Runs a mil function in the CPU interpreter on calibration samples (.npy
 // files named after its arguments) and measures the range of chosen values.

@@ -1,5 +1,4 @@
-//===- FusionPatterns.h - Pattern sets of the fusion passes ------*- C++
-//-*-===//
+//===- FusionPatterns.h - Pattern sets of the fusion passes --- -*- C++ -*-===//
 //
 // The rewrite patterns of the fusion passes, for passes that combine them
 // (mil-matmul-to-linear also folds the bias add it exposes). Private to

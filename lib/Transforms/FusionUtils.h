@@ -1,5 +1,4 @@
-//===- FusionUtils.h - Constant access shared by the fusion passes -*- C++
-//-*-===//
+//===- FusionUtils.h - Constant access for the fusion passes -- -*- C++ -*-===//
 //
 // Reading float constants (mil.const with dense or dense_resource values),
 // creating folded constants (computed in fp32, rounded once to the target

@@ -1,5 +1,4 @@
-//===- QuantCommon.h - Helpers shared by the quantization passes -*- C++
-//-*-===//
+//===- QuantCommon.h - Helpers of the quantization passes ----- -*- C++ -*-===//
 //
 // What the quantization passes agree on: which ops are the ANE compute layers
 // quantization targets, how a scale is stored in a float dtype, and how

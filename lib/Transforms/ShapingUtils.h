@@ -1,5 +1,4 @@
-//===- ShapingUtils.h - Helpers shared by the ANE shaping passes -*- C++
-//-*-===//
+//===- ShapingUtils.h - Helpers of the ANE shaping passes ----- -*- C++ -*-===//
 //
 // Constant reshaping/transposition without copying through floats, and the
 // reshape/transpose builders the [1, C, 1, S] rewrites use, the packed

@@ -1,5 +1,4 @@
-//===- Compare.h - The ane-run compare subcommand ----------------*- C++
-//-*-===//
+//===- Compare.h - The ane-run compare subcommand ------------- -*- C++ -*-===//
 //
 // `ane-run compare A B`: runs two programs on the same inputs through the CPU
 // interpreter and reports how far their outputs are apart.

@@ -1,5 +1,4 @@
-//===- Passes.h - ane-mlir passes on the mil dialect -------------*- C++
-//-*-===//
+//===- Passes.h - ane-mlir passes on the mil dialect ---------- -*- C++ -*-===//
 //
 // Declarations of every pass (generated from Passes.td) and of the named
 // pipelines.

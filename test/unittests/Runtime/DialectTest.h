@@ -1,5 +1,4 @@
-//===- DialectTest.h - Fixture for runtime tests that parse mil IR -*- C++
-//-*-===//
+//===- DialectTest.h - Fixture for tests parsing mil ---------- -*- C++ -*-===//
 //
 // A GoogleTest fixture holding an MLIRContext with the project's dialects
 // loaded and a parse() helper for mil modules written inline in a test.

@@ -1,5 +1,4 @@
-//===- MILBuilder.h - A short C++ API for writing MIL programs ---*- C++
-//-*-===//
+//===- MILBuilder.h - A C++ API for writing MIL programs ------ -*- C++ -*-===//
 //
 // ProgramBuilder creates a `builtin.module` carrying the MIL program
 // attributes and a `func.func @main`, and offers one call per MIL statement

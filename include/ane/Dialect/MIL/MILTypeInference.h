@@ -1,5 +1,4 @@
-//===- MILTypeInference.h - Shape rules shared by mil ops --------*- C++
-//-*-===//
+//===- MILTypeInference.h - Shape rules shared by mil ops ----- -*- C++ -*-===//
 //
 // Result-type rules used by the inference methods of several op families
 // (broadcasting, ...). Each emits a located error when given a location.

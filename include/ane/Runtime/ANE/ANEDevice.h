@@ -1,5 +1,4 @@
-//===- ANEDevice.h - Apple Neural Engine device API --------------*- C++
-//-*-===//
+//===- ANEDevice.h - Apple Neural Engine device API ----------- -*- C++ -*-===//
 //
 // The device layer of the ANE backend: compile MIL text + weight files
 // in memory through the private AppleNeuralEngine framework, bind

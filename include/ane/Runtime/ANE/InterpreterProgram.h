@@ -1,5 +1,4 @@
-//===- InterpreterProgram.h - Fake ANE programs on the CPU interpreter -*- C++
-//-*-===//
+//===- InterpreterProgram.h - Fake ANE programs on the CPU ---- -*- C++ -*-===//
 //
 // The fake platform's compile callback that makes `--platform fake` a real
 // execution path: "compiling" imports the MIL text (MILImporter.h) with its

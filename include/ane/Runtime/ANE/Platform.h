@@ -1,5 +1,4 @@
-//===- Platform.h - Run-time-resolved entry points of the ANE stack -*- C++
-//-*-===//
+//===- Platform.h - Run-time-resolved entry points of the ANE - -*- C++ -*-===//
 //
 // The ANE device backend reaches Apple's private AppleNeuralEngine framework,
 // the Objective-C runtime, CoreFoundation and IOSurface only through this

@@ -1,5 +1,4 @@
-//===- TensorLayout.h - ANE I/O tensor layout and surface sizing -*- C++
-//-*-===//
+//===- TensorLayout.h - ANE I/O layout and surface sizes ------ -*- C++ -*-===//
 //
 // The ANE reads and writes function tensors from IOSurfaces as dense,
 // channel-first buffers: `[1,C,1,S]` has element (c, s) at (c*S + s) *

@@ -1,5 +1,4 @@
-//===- WeightBlob.h - MILBlob weight files for in-memory compiles -*- C++
-//-*-===//
+//===- WeightBlob.h - MILBlob files for in-memory compile ----- -*- C++ -*-===//
 //
 // Builders for the `weights/*.bin` files that MIL text references with
 // `BLOBFILE(path = string("@model_path/weights/w.bin"), offset = uint64(64))`.

@@ -1,5 +1,4 @@
-//===- MILTextFormat.h - Spellings shared by MIL text import/export -*- C++
-//-*-===//
+//===- MILTextFormat.h - Spellings of MIL text import/export -- -*- C++ -*-===//
 //
 // The small vocabulary both directions of the MIL text translation agree on:
 // dtype names, exact hexadecimal float literals, and the names of the
