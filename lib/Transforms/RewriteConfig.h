@@ -1,4 +1,4 @@
-//===- RewriteConfig.h - Greedy settings of the mil passes ----- -*- C++ -*-===//
+//===- RewriteConfig.h - Greedy settings of the mil passes ---- -*- C++ -*-===//
 //
 // The greedy pattern driver's settings every mil pass (and the cleanup
 // pipeline's canonicalizer) uses. MLIR's default CSEs constants: it merges
