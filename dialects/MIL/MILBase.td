@@ -1,4 +1,4 @@
-//===- MILBase.td - Type/attribute constraints and the op base -*- tablegen -*-===//
+//===- MILBase.td - Constraints and the mil op base ------ -*- tablegen -*-===//
 //
 // Shared building blocks of every MIL op family: the element types MIL
 // tensors may hold, attribute kinds for compile-time parameters, and the
@@ -44,8 +44,8 @@ def MIL_NumericTensor : RankedTensorOf<[MIL_Fp16, MIL_Fp32, MIL_Int32]>;
 def MIL_QuantTensor : RankedTensorOf<[MIL_Int8, MIL_UInt8]>;
 def MIL_BoolTensor : RankedTensorOf<[MIL_Bool]>;
 /// Index tensors (gather): int8..int32, signed or unsigned.
-def MIL_IndexTensor : RankedTensorOf<[MIL_Int8, MIL_UInt8, MIL_Int16,
-                                      MIL_UInt16, MIL_Int32]>;
+def MIL_IndexTensor
+    : RankedTensorOf<[MIL_Int8, MIL_UInt8, MIL_Int16, MIL_UInt16, MIL_Int32]>;
 
 //===----------------------------------------------------------------------===//
 // Attribute kinds for compile-time parameters.
@@ -62,16 +62,23 @@ def MIL_FloatAttr : Attr<CPred<"::llvm::isa<::mlir::FloatAttr>($_self)">,
 }
 
 /// A string parameter restricted to the values MIL accepts.
-class MIL_StrEnumAttr<list<string> values> : ConfinedAttr<StrAttr, [
-  AttrConstraint<CPred<"::llvm::is_contained(::llvm::ArrayRef<::llvm::StringRef>{\"" #
-                       !interleave(values, "\", \"") # "\"}, ::llvm::cast<::mlir::StringAttr>($_self).getValue())">,
-                 "one of \"" # !interleave(values, "\", \"") # "\"">]>;
+class MIL_StrEnumAttr<list<string> values>
+    : ConfinedAttr<
+          StrAttr,
+          [AttrConstraint<
+              CPred<"::llvm::is_contained(::llvm::ArrayRef<::llvm::StringRef>{"
+                    "\""#!interleave(
+                        values, "\", \"")#"\"}, "
+                                          "::llvm::cast<::mlir::StringAttr>($_"
+                                          "self).getValue())">,
+              "one of \""#!interleave(values, "\", \"")#"\"">]>;
 
-def MIL_PadTypeAttr : MIL_StrEnumAttr<["valid", "same", "same_lower", "custom"]>;
+def MIL_PadTypeAttr
+    : MIL_StrEnumAttr<["valid", "same", "same_lower", "custom"]>;
 
 /// Names of MIL dtypes as they appear in `dtype`/`output_dtype` parameters.
 def MIL_DTypeNameAttr : MIL_StrEnumAttr<["bool", "int8", "uint8", "int16",
-    "uint16", "int32", "fp16", "fp32"]>;
+                                         "uint16", "int32", "fp16", "fp32"]>;
 
 //===----------------------------------------------------------------------===//
 // The op base class.
@@ -84,35 +91,39 @@ def MIL_DTypeNameAttr : MIL_StrEnumAttr<["bool", "int8", "uint8", "int16",
 /// `let` on the op) names a later opset that replaced the op's form with a
 /// new one; it generates `getRedefinedOpset()`.
 class MIL_Op<string mnemonic, string opset, list<Trait> traits = []>
-    : Op<MIL_Dialect, mnemonic,
-         !listconcat(traits, [MIL_OpInterface])> {
+    : Op<MIL_Dialect, mnemonic, !listconcat(traits, [MIL_OpInterface])> {
   string introducedIn = opset;
   string redefinedIn = "";
-  defvar paramEntries = !foreach(i, !range(!size(arguments)),
-      "{\"" # !getdagname(arguments, i) # "\", ::ane::mil::" #
-      !if(!initialized(!getdagarg<Attr>(arguments, i)),
-          "attrParamKind<" # !if(!initialized(!getdagarg<Attr>(arguments, i).storageType),
-                                 !getdagarg<Attr>(arguments, i).storageType,
-                                 "::mlir::Attribute") # ">()",
-        !if(!initialized(!getdagarg<Variadic>(arguments, i)), "ParamKind::VariadicOperand",
-          !if(!initialized(!getdagarg<Optional>(arguments, i)),
-              "ParamKind::OptionalOperand", "ParamKind::Operand"))) # "}");
+  defvar paramEntries = !foreach(
+      i, !range(!size(arguments)),
+      "{\""#!getdagname(arguments, i)#"\", ::ane::mil::"#!if(
+          !initialized(!getdagarg<Attr>(arguments, i)),
+          "attrParamKind<"#!if(
+              !initialized(!getdagarg<Attr>(arguments, i).storageType),
+              !getdagarg<Attr>(arguments, i).storageType,
+              "::mlir::Attribute")#">()",
+          !if(!initialized(!getdagarg<Variadic>(arguments, i)),
+              "ParamKind::VariadicOperand",
+              !if(!initialized(!getdagarg<Optional>(arguments, i)),
+                  "ParamKind::OptionalOperand", "ParamKind::Operand")))#"}");
   code milBaseDecls = [{
     /// The MIL parameters of this op, in declaration order.
     static ::llvm::ArrayRef<::ane::mil::ParamInfo> getMILParams() {
       static const ::ane::mil::ParamInfo params[] = {
-        }] # !interleave(!listconcat(paramEntries, ["{\"\", ::ane::mil::ParamKind::Operand}"]), ",\n        ") # [{
+        }]#!interleave(
+      !listconcat(paramEntries, ["{\"\", ::ane::mil::ParamKind::Operand}"]),
+      ",\n        ")#[{
       };
       return ::llvm::ArrayRef(params).drop_back();
     }
     /// The opset that introduced this op.
     static ::ane::mil::Opset getIntroducedOpset() {
-      return ::ane::mil::Opset::}] # opset # [{;
+      return ::ane::mil::Opset::}]#opset#[{;
     }
     /// The later opset that redefined this op's form, if any.
     static ::std::optional<::ane::mil::Opset> getRedefinedOpset() {
-      return }] # !if(!empty(redefinedIn), "::std::nullopt",
-                      "::ane::mil::Opset::" # redefinedIn) # [{;
+      return }]#!if(!empty(redefinedIn), "::std::nullopt",
+                    "::ane::mil::Opset::"#redefinedIn)#[{;
     }
   }];
   let extraClassDeclaration = milBaseDecls;

@@ -15,28 +15,29 @@ include "MILBase.td"
 /// A binary op with NumPy broadcasting. `resultElement` is C++ building the
 /// result element type from `context` (nullptr: the operands' dtype);
 /// `dtypeDoc` describes the domain and the result dtype.
-class MIL_BinaryOp<string mnemonic, string semantics,
-                   Type operandType = MIL_NumericTensor,
-                   Type resultType = operandType,
-                   string resultElement = "nullptr",
-                   string dtypeDoc = "`x` and `y` are fp16, fp32 or int32 of the "
-                                     # "same dtype; the result has that dtype",
-                   string exampleType = "f16">
+class MIL_BinaryOp<
+    string mnemonic, string semantics, Type operandType = MIL_NumericTensor,
+    Type resultType = operandType, string resultElement = "nullptr",
+    string dtypeDoc =
+        "`x` and `y` are fp16, fp32 or int32 of the "#"same dtype; the result "
+        "has that dtype",
+    string exampleType = "f16">
     : MIL_Op<mnemonic, "ios15", [Pure, InferTypeOpAdaptor]> {
-  let summary = "elementwise " # semantics # " with broadcasting";
+  let summary = "elementwise "#semantics#" with broadcasting";
   let description = [{
-    MIL `}] # mnemonic # [{` (iOS15): `}] # semantics # [{`, elementwise,
+    MIL `}]#mnemonic#[{` (iOS15): `}]#semantics#[{`, elementwise,
     with NumPy broadcasting (shapes are right-aligned; each pair of dims must
-    match or one of them must be 1). }] # dtypeDoc # [{, and the broadcast
+    match or one of them must be 1). }]#dtypeDoc#[{, and the broadcast
     shape.
 
     ```mlir
-    %z = mil.}] # mnemonic # [{ %x, %y : (tensor<1x64x1x32xf16>, tensor<1x64x1x1xf16>) -> tensor<1x64x1x32x}] # exampleType # [{>
+    %z = mil.}]#mnemonic#[{ %x, %y : (tensor<1x64x1x32xf16>, tensor<1x64x1x1xf16>) -> tensor<1x64x1x32x}]#exampleType#[{>
     ```
   }];
   let arguments = (ins operandType:$x, operandType:$y);
   let results = (outs resultType:$output);
-  let assemblyFormat = "$x `,` $y attr-dict `:` functional-type(operands, results)";
+  let assemblyFormat =
+      "$x `,` $y attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{
     ::llvm::LogicalResult $cppClass::inferReturnTypes(
         ::mlir::MLIRContext *context, std::optional<::mlir::Location> loc,
@@ -44,21 +45,15 @@ class MIL_BinaryOp<string mnemonic, string semantics,
       (void)context;
       return ::ane::mil::inferBroadcastResult(loc, adaptor.getX().getType(),
                                               adaptor.getY().getType(),
-                                              }] # resultElement # [{, results);
+                                              }]#resultElement#[{, results);
     }
   }];
 }
 
 /// Arithmetic: T = fp16/fp32/int32, result T.
-def MIL_AddOp : MIL_BinaryOp<"add", "x + y"> {
-  let hasFolder = 1;
-}
-def MIL_SubOp : MIL_BinaryOp<"sub", "x - y"> {
-  let hasFolder = 1;
-}
-def MIL_MulOp : MIL_BinaryOp<"mul", "x * y"> {
-  let hasFolder = 1;
-}
+def MIL_AddOp : MIL_BinaryOp<"add", "x + y"> { let hasFolder = 1; }
+def MIL_SubOp : MIL_BinaryOp<"sub", "x - y"> { let hasFolder = 1; }
+def MIL_MulOp : MIL_BinaryOp<"mul", "x * y"> { let hasFolder = 1; }
 def MIL_RealDivOp : MIL_BinaryOp<"real_div", "x / y (true division)"> {
   let hasFolder = 1;
 }
@@ -72,8 +67,10 @@ def MIL_MinimumOp : MIL_BinaryOp<"minimum", "min(x, y)">;
 class MIL_CompareOp<string mnemonic, string semantics>
     : MIL_BinaryOp<mnemonic, semantics, MIL_NumericTensor, MIL_BoolTensor,
                    "::mlir::IntegerType::get(context, 1)",
-                   "`x` and `y` are fp16, fp32 or int32 of the same dtype; "
-                   # "the result is bool (`i1`)", "i1">;
+                   "`x` and `y` are fp16, fp32 or int32 of "
+                   "the same dtype; "#"the result is bool "
+                   "(`i1`)",
+                   "i1">;
 
 def MIL_EqualOp : MIL_CompareOp<"equal", "x == y">;
 def MIL_NotEqualOp : MIL_CompareOp<"not_equal", "x != y">;
@@ -93,7 +90,8 @@ def MIL_LogicalOrOp : MIL_LogicalOp<"logical_or", "x OR y">;
 def MIL_LogicalXorOp : MIL_LogicalOp<"logical_xor", "x XOR y">;
 
 /// Domain of `select`'s branches.
-def MIL_SelectTensor : RankedTensorOf<[MIL_Fp16, MIL_Fp32, MIL_Int32, MIL_Bool]>;
+def MIL_SelectTensor
+    : RankedTensorOf<[MIL_Fp16, MIL_Fp32, MIL_Int32, MIL_Bool]>;
 
 def MIL_SelectOp : MIL_Op<"select", "ios15", [Pure, InferTypeOpAdaptor]> {
   let summary = "elementwise choice between a and b by cond, with broadcasting";
@@ -108,7 +106,7 @@ def MIL_SelectOp : MIL_Op<"select", "ios15", [Pure, InferTypeOpAdaptor]> {
     ```
   }];
   let arguments = (ins MIL_BoolTensor:$cond, MIL_SelectTensor:$a,
-                   MIL_SelectTensor:$b);
+      MIL_SelectTensor:$b);
   let results = (outs MIL_SelectTensor:$output);
   let assemblyFormat = [{
     $cond `,` $a `,` $b attr-dict `:` functional-type(operands, results)

@@ -1,4 +1,4 @@
-//===- MILQuantOps.td - Quantization and constexpr decompression -*- tablegen -*-===//
+//===- MILQuantOps.td - Quantization and constexpr ops --- -*- tablegen -*-===//
 //
 // MIL's activation quantization (defs/iOS17/quantization_ops.py: quantize,
 // dequantize) and compile-time weight decompression (defs/iOS16/
@@ -18,8 +18,7 @@ include "MILAttrs.td"
 /// Constant tensor data: inline elements or a symbolic weight-file blob.
 def MIL_QuantDataAttr : AnyAttrOf<[ElementsAttr, MIL_BlobFileAttr]>;
 
-def MIL_QuantizeOp
-    : MIL_Op<"quantize", "ios17", [Pure, InferTypeOpAdaptor]> {
+def MIL_QuantizeOp : MIL_Op<"quantize", "ios17", [Pure, InferTypeOpAdaptor]> {
   let summary = "quantize fp16/fp32 activations to int8/uint8";
   let description = [{
     MIL `quantize` (iOS17): `output = clip(round(input / scale) +
@@ -37,9 +36,9 @@ def MIL_QuantizeOp
     ```
   }];
   let arguments = (ins MIL_FloatTensor:$input,
-                       OptionalAttr<ElementsAttr>:$zero_point,
-                       ElementsAttr:$scale, OptionalAttr<I32Attr>:$axis,
-                       MIL_StrEnumAttr<["int8", "uint8"]>:$output_dtype);
+      OptionalAttr<ElementsAttr>:$zero_point, ElementsAttr:$scale,
+      OptionalAttr<I32Attr>:$axis,
+      MIL_StrEnumAttr<["int8", "uint8"]>:$output_dtype);
   let results = (outs MIL_QuantTensor:$output);
   let assemblyFormat = [{
     $input `scale` `=` $scale (`zero_point` `=` $zero_point^)?
@@ -63,8 +62,8 @@ def MIL_DequantizeOp
     ```
   }];
   let arguments = (ins MIL_QuantTensor:$input,
-                       OptionalAttr<ElementsAttr>:$zero_point,
-                       ElementsAttr:$scale, OptionalAttr<I32Attr>:$axis);
+      OptionalAttr<ElementsAttr>:$zero_point, ElementsAttr:$scale,
+      OptionalAttr<I32Attr>:$axis);
   let results = (outs MIL_FloatTensor:$output);
   let assemblyFormat = [{
     $input `scale` `=` $scale (`zero_point` `=` $zero_point^)?
@@ -94,8 +93,7 @@ def MIL_ConstexprAffineDequantizeOp
     ```
   }];
   let arguments = (ins MIL_QuantDataAttr:$quantized_data,
-                       ElementsAttr:$zero_point, ElementsAttr:$scale,
-                       I32Attr:$axis);
+      ElementsAttr:$zero_point, ElementsAttr:$scale, I32Attr:$axis);
   let results = (outs MIL_FloatTensor:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
@@ -120,7 +118,7 @@ def MIL_ConstexprBlockwiseShiftScaleOp
     ```
   }];
   let arguments = (ins MIL_QuantDataAttr:$data, ElementsAttr:$scale,
-                       OptionalAttr<ElementsAttr>:$offset);
+      OptionalAttr<ElementsAttr>:$offset);
   let results = (outs MIL_FloatTensor:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
@@ -164,8 +162,7 @@ def MIL_ConstexprLutToDenseOp
     ```
   }];
   let arguments = (ins MIL_QuantDataAttr:$indices, MIL_QuantDataAttr:$lut,
-                       OptionalAttr<I32Attr>:$vector_axis,
-                       OptionalAttr<ElementsAttr>:$shape);
+      OptionalAttr<I32Attr>:$vector_axis, OptionalAttr<ElementsAttr>:$shape);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
@@ -199,9 +196,9 @@ def MIL_ConstexprSparseToDenseOp
     ```
   }];
   let arguments = (ins MIL_QuantDataAttr:$nonzero_data, MIL_QuantDataAttr:$mask,
-                       OptionalAttr<ElementsAttr>:$shape);
-  let results = (outs RankedTensorOf<[MIL_Int8, MIL_UInt8, MIL_Fp16,
-                                      MIL_Fp32]>:$output);
+      OptionalAttr<ElementsAttr>:$shape);
+  let results =
+      (outs RankedTensorOf<[MIL_Int8, MIL_UInt8, MIL_Fp16, MIL_Fp32]>:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;
   let redefinedIn = "ios18";
@@ -220,7 +217,7 @@ def MIL_ConstexprCastOp : MIL_Op<"constexpr_cast", "ios16", [Pure]> {
     ```
   }];
   let arguments = (ins MIL_QuantDataAttr:$source_val,
-                       MIL_StrEnumAttr<["fp32"]>:$output_dtype);
+      MIL_StrEnumAttr<["fp32"]>:$output_dtype);
   let results = (outs RankedTensorOf<[MIL_Fp32]>:$output);
   let assemblyFormat = "attr-dict `:` type($output)";
   let hasVerifier = 1;

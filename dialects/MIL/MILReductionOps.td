@@ -1,4 +1,4 @@
-//===- MILReductionOps.td - MIL reductions (reduce_sum, reduce_mean, reduce_max, ...) -*- tablegen -*-===//
+//===- MILReductionOps.td - MIL reductions --------------- -*- tablegen -*-===//
 //
 // Op family: reductions (defs/iOS15/reduction.py): reduce_* over a set of
 // axes, and reduce_argmax/reduce_argmin along one axis.
@@ -13,9 +13,9 @@ include "MILBase.td"
 /// A reduction over `axes` (all axes when absent).
 class MIL_ReduceOp<string mnemonic, string semantics>
     : MIL_Op<mnemonic, "ios15", [Pure, InferTypeOpAdaptor]> {
-  let summary = "reduces x with " # semantics # " over axes";
+  let summary = "reduces x with "#semantics#" over axes";
   let description = [{
-    MIL `}] # mnemonic # [{` (iOS15): reduces `x` with }] # semantics # [{
+    MIL `}]#mnemonic#[{` (iOS15): reduces `x` with }]#semantics#[{
     over `axes`. `x` is fp16, fp32 or int32; the result has its dtype.
 
     `axes` (optional) lists distinct axes, each with `-rank <= axis < rank`;
@@ -24,12 +24,12 @@ class MIL_ReduceOp<string mnemonic, string semantics>
     so reducing every axis yields a rank-0 tensor.
 
     ```mlir
-    %y = mil.}] # mnemonic # [{ %x {axes = array<i32: -1>, keep_dims = true} : (tensor<1x64x1x32xf16>) -> tensor<1x64x1x1xf16>
+    %y = mil.}]#mnemonic#[{ %x {axes = array<i32: -1>, keep_dims = true} : (tensor<1x64x1x32xf16>) -> tensor<1x64x1x1xf16>
     ```
   }];
   let arguments = (ins MIL_NumericTensor:$x,
-                   OptionalAttr<DenseI32ArrayAttr>:$axes,
-                   DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
+      OptionalAttr<DenseI32ArrayAttr>:$axes,
+      DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
   let results = (outs MIL_NumericTensor:$output);
   let assemblyFormat = "$x attr-dict `:` functional-type(operands, results)";
   let extraClassDefinition = [{
@@ -49,20 +49,18 @@ def MIL_ReduceMeanOp : MIL_ReduceOp<"reduce_mean", "mean">;
 def MIL_ReduceMaxOp : MIL_ReduceOp<"reduce_max", "max">;
 def MIL_ReduceMinOp : MIL_ReduceOp<"reduce_min", "min">;
 def MIL_ReduceProdOp : MIL_ReduceOp<"reduce_prod", "product">;
-def MIL_ReduceSumSquareOp : MIL_ReduceOp<"reduce_sum_square",
-                                         "sum of squares">;
-def MIL_ReduceL2NormOp : MIL_ReduceOp<"reduce_l2_norm",
-                                      "sqrt of the sum of squares">;
-def MIL_ReduceLogSumExpOp : MIL_ReduceOp<"reduce_log_sum_exp",
-                                         "log of the sum of exponentials">;
+def MIL_ReduceSumSquareOp : MIL_ReduceOp<"reduce_sum_square", "sum of squares">;
+def MIL_ReduceL2NormOp
+    : MIL_ReduceOp<"reduce_l2_norm", "sqrt of the sum of squares">;
+def MIL_ReduceLogSumExpOp
+    : MIL_ReduceOp<"reduce_log_sum_exp", "log of the sum of exponentials">;
 
 /// Index of the extreme value along `axis`.
 class MIL_ReduceArgOp<string mnemonic, string extreme>
     : MIL_Op<mnemonic, "ios15", [Pure, InferTypeOpAdaptor]> {
-  let summary = "index of the " # extreme # " of x along axis";
+  let summary = "index of the "#extreme#" of x along axis";
   let description = [{
-    MIL `}] # mnemonic # [{` (iOS15): the index of the }] # extreme #
-    [{ of `x` along `axis` (default -1, `-rank <= axis < rank`). `x` is
+    MIL `}]#mnemonic#[{` (iOS15): the index of the }]#extreme#[{ of `x` along `axis` (default -1, `-rank <= axis < rank`). `x` is
     fp16, fp32 or int32; ties are unspecified. `keep_dims` (default false)
     keeps the axis as a dim of size 1, otherwise it is dropped.
     `output_dtype` (iOS17: `"int32"` or `"uint16"`; absent means int32) is
@@ -71,14 +69,14 @@ class MIL_ReduceArgOp<string mnemonic, string extreme>
     op never holds (and the MIL emitter never prints) it.
 
     ```mlir
-    %i = mil.}] # mnemonic # [{ %x {axis = 1 : i32} : (tensor<2x10xf16>) -> tensor<2xi32>
-    %j = mil.}] # mnemonic # [{ %x {output_dtype = "uint16"} : (tensor<2x10xf16>) -> tensor<2xui16>
+    %i = mil.}]#mnemonic#[{ %x {axis = 1 : i32} : (tensor<2x10xf16>) -> tensor<2xi32>
+    %j = mil.}]#mnemonic#[{ %x {output_dtype = "uint16"} : (tensor<2x10xf16>) -> tensor<2xui16>
     ```
   }];
   let arguments = (ins MIL_NumericTensor:$x,
-                   DefaultValuedAttr<I32Attr, "-1">:$axis,
-                   DefaultValuedAttr<BoolAttr, "false">:$keep_dims,
-                   OptionalAttr<MIL_StrEnumAttr<["int32", "uint16"]>>:$output_dtype);
+      DefaultValuedAttr<I32Attr, "-1">:$axis,
+      DefaultValuedAttr<BoolAttr, "false">:$keep_dims,
+      OptionalAttr<MIL_StrEnumAttr<["int32", "uint16"]>>:$output_dtype);
   let results = (outs RankedTensorOf<[MIL_Int32, MIL_UInt16]>:$output);
   let hasVerifier = 1;
   let assemblyFormat = "$x attr-dict `:` functional-type(operands, results)";

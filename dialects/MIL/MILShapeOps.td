@@ -81,7 +81,7 @@ def MIL_SliceBySizeOp : MIL_ShapeOp<"slice_by_size", "ios15"> {
     ```
   }];
   let arguments = (ins MIL_Tensor:$x, DenseI32ArrayAttr:$begin,
-                       DenseI32ArrayAttr:$size);
+      DenseI32ArrayAttr:$size);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat =
       "$x `begin` `=` $begin `size` `=` $size attr-dict `:` type($x)";
@@ -105,11 +105,10 @@ def MIL_SliceByIndexOp : MIL_ShapeOp<"slice_by_index", "ios15"> {
     ```
   }];
   let arguments = (ins MIL_Tensor:$x, DenseI32ArrayAttr:$begin,
-                       DenseI32ArrayAttr:$end,
-                       OptionalAttr<DenseI32ArrayAttr>:$stride,
-                       OptionalAttr<DenseBoolArrayAttr>:$begin_mask,
-                       OptionalAttr<DenseBoolArrayAttr>:$end_mask,
-                       OptionalAttr<DenseBoolArrayAttr>:$squeeze_mask);
+      DenseI32ArrayAttr:$end, OptionalAttr<DenseI32ArrayAttr>:$stride,
+      OptionalAttr<DenseBoolArrayAttr>:$begin_mask,
+      OptionalAttr<DenseBoolArrayAttr>:$end_mask,
+      OptionalAttr<DenseBoolArrayAttr>:$squeeze_mask);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = [{
     $x `begin` `=` $begin `end` `=` $end (`stride` `=` $stride^)?
@@ -133,7 +132,7 @@ def MIL_ConcatOp : MIL_ShapeOp<"concat", "ios15"> {
     ```
   }];
   let arguments = (ins Variadic<MIL_Tensor>:$values, I32Attr:$axis,
-                       DefaultValuedAttr<BoolAttr, "false">:$interleave);
+      DefaultValuedAttr<BoolAttr, "false">:$interleave);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = [{
     $values `axis` `=` $axis (`interleave` `=` $interleave^)? attr-dict `:`
@@ -155,8 +154,8 @@ def MIL_SplitOp : MIL_ShapeOp<"split", "ios15"> {
     ```
   }];
   let arguments = (ins MIL_Tensor:$x, I32Attr:$axis,
-                       OptionalAttr<I32Attr>:$num_splits,
-                       OptionalAttr<DenseI32ArrayAttr>:$split_sizes);
+      OptionalAttr<I32Attr>:$num_splits,
+      OptionalAttr<DenseI32ArrayAttr>:$split_sizes);
   let results = (outs Variadic<MIL_Tensor>:$outputs);
   let assemblyFormat = [{
     $x `axis` `=` $axis (`num_splits` `=` $num_splits^)?
@@ -232,9 +231,9 @@ def MIL_PadOp : MIL_ShapeOp<"pad", "ios15"> {
     ```
   }];
   let arguments = (ins MIL_FloatTensor:$x, DenseI32ArrayAttr:$pad,
-                       DefaultValuedAttr<MIL_StrEnumAttr<["constant", "reflect",
-                           "replicate"]>, "\"constant\"">:$mode,
-                       DefaultValuedAttr<MIL_FloatAttr, "0.0">:$constant_val);
+      DefaultValuedAttr<MIL_StrEnumAttr<["constant", "reflect", "replicate"]>,
+                        "\"constant\"">:$mode,
+      DefaultValuedAttr<MIL_FloatAttr, "0.0">:$constant_val);
   let results = (outs MIL_FloatTensor:$output);
   let assemblyFormat = [{
     $x `pad` `=` $pad (`mode` `=` $mode^)? (`constant_val` `=` $constant_val^)?
@@ -257,9 +256,9 @@ def MIL_GatherOp : MIL_ShapeOp<"gather", "ios15"> {
     ```
   }];
   let arguments = (ins MIL_Tensor:$x, MIL_IndexTensor:$indices,
-                       DefaultValuedAttr<I32Attr, "0">:$axis,
-                       DefaultValuedAttr<I32Attr, "0">:$batch_dims,
-                       DefaultValuedAttr<BoolAttr, "false">:$validate_indices);
+      DefaultValuedAttr<I32Attr, "0">:$axis,
+      DefaultValuedAttr<I32Attr, "0">:$batch_dims,
+      DefaultValuedAttr<BoolAttr, "false">:$validate_indices);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = [{
     $x `,` $indices (`axis` `=` $axis^)? (`batch_dims` `=` $batch_dims^)?
@@ -280,9 +279,8 @@ def MIL_BandPartOp : MIL_ShapeOp<"band_part", "ios15"> {
     %y = mil.band_part %x upper = 0 : tensor<1x4x64x64xf16>
     ```
   }];
-  let arguments = (ins MIL_Tensor:$x,
-                       DefaultValuedAttr<I32Attr, "-1">:$lower,
-                       DefaultValuedAttr<I32Attr, "-1">:$upper);
+  let arguments = (ins MIL_Tensor:$x, DefaultValuedAttr<I32Attr, "-1">:$lower,
+      DefaultValuedAttr<I32Attr, "-1">:$upper);
   let results = (outs MIL_Tensor:$output);
   let assemblyFormat = [{
     $x (`lower` `=` $lower^)? (`upper` `=` $upper^)? attr-dict `:` type($x)

@@ -31,9 +31,9 @@ def MILConstDedup : Pass<"mil-const-dedup", "mlir::func::FuncOp"> {
     // → every use of %b uses %a
     ```
   }];
-  let options = [
-    Option<"minElements", "min-elements", "int64_t", "0",
-           "Only deduplicate constants with at least this many elements">,
+  let options =
+      [Option<"minElements", "min-elements", "int64_t", "0",
+              "Only deduplicate constants with at least this many elements">,
   ];
 }
 
@@ -62,8 +62,9 @@ def MILFoldConstants : Pass<"mil-fold-constants", "mlir::func::FuncOp"> {
     // → %b = mil.const {val = dense<[1.0, 4.0]> : tensor<2xf16>}
     ```
   }];
-  let options = [
-    Option<"maxElements", "max-elements", "int64_t", "1024",
+  let options =
+      [Option<
+           "maxElements", "max-elements", "int64_t", "1024",
            "Only fold ops whose every result has at most this many elements">,
   ];
 }
@@ -128,9 +129,10 @@ def MILFuseBias : Pass<"mil-fuse-bias", "mlir::func::FuncOp"> {
   }];
 }
 
-def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
-                                "mlir::func::FuncOp"> {
-  let summary = "fold batch_norm and per-channel scales into conv / linear weights";
+def MILFoldScaleIntoConv
+    : Pass<"mil-fold-scale-into-conv", "mlir::func::FuncOp"> {
+  let summary =
+      "fold batch_norm and per-channel scales into conv / linear weights";
   let description = [{
     For a `mil.conv`, `mil.conv_transpose` (any groups, strides, padding)
     or `mil.linear` whose weight (and bias, if any) is a `mil.const` and
@@ -167,7 +169,8 @@ def MILFoldScaleIntoConv : Pass<"mil-fold-scale-into-conv",
 }
 
 def MILFoldNormScale : Pass<"mil-fold-norm-scale", "mlir::func::FuncOp"> {
-  let summary = "fold a norm's per-feature gamma into the following projections' weights";
+  let summary =
+      "fold a norm's per-feature gamma into the following projections' weights";
   let description = [{
     A `mil.mul` of a value `x` by a constant `g` that varies only along the
     feature axis (scalar, `[D]`, `[1, C, 1, 1]`...; typically the gamma of
@@ -225,7 +228,8 @@ def MILMatmulToLinear : Pass<"mil-matmul-to-linear", "mlir::func::FuncOp"> {
 }
 
 def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
-  let summary = "rewrite RMSNorm into the op sequence of the ANE training kernels";
+  let summary =
+      "rewrite RMSNorm into the op sequence of the ANE training kernels";
   let description = [{
     Recognises the RMS normalisation of `x` over `axes` written as
 
@@ -277,10 +281,10 @@ def MILRmsNormAneForm : Pass<"mil-rmsnorm-ane-form", "mlir::func::FuncOp"> {
     range whenever the mean does (one more elementwise mul; not the
     training kernels' form). Same tested bound.
   }];
-  let options = [
-    Option<"prescale", "prescale", "bool", "false",
-           "Scale x by 1/sqrt(D) before squaring so the fp16 sum of squares "
-           "cannot overflow where the mean does not">,
+  let options =
+      [Option<"prescale", "prescale", "bool", "false",
+              "Scale x by 1/sqrt(D) before squaring so the fp16 sum of squares "
+              "cannot overflow where the mean does not">,
   ];
 }
 
@@ -385,24 +389,25 @@ def MILQuantizeWeights : Pass<"mil-quantize-weights", "mlir::func::FuncOp"> {
     `constexpr_affine_dequantize`) and has a weight to quantize is an
     error.
   }];
-  let options = [
-    ListOption<"opKinds", "op-kinds", "std::string",
-               "Ops whose constant weights are quantized: conv, linear, "
-               "matmul (default: all three)">,
-    Option<"minElements", "min-elements", "int64_t", "2048",
-           "Only quantize weights with at least this many elements">,
-    Option<"dtype", "dtype", "std::string", "\"int8\"",
-           "Quantized dtype: int8 or uint8">,
-    Option<"granularity", "granularity", "std::string", "\"per-channel\"",
-           "per-channel (output-channel axis) or per-tensor">,
-    Option<"mode", "mode", "std::string", "\"symmetric\"",
-           "symmetric or asymmetric">,
+  let options =
+      [ListOption<"opKinds", "op-kinds", "std::string",
+                  "Ops whose constant weights are quantized: conv, linear, "
+                  "matmul (default: all three)">,
+       Option<"minElements", "min-elements", "int64_t", "2048",
+              "Only quantize weights with at least this many elements">,
+       Option<"dtype", "dtype", "std::string", "\"int8\"",
+              "Quantized dtype: int8 or uint8">,
+       Option<"granularity", "granularity", "std::string", "\"per-channel\"",
+              "per-channel (output-channel axis) or per-tensor">,
+       Option<"mode", "mode", "std::string", "\"symmetric\"",
+              "symmetric or asymmetric">,
   ];
 }
 
 def MILQuantizeActivations
     : Pass<"mil-quantize-activations", "mlir::func::FuncOp"> {
-  let summary = "insert int8 quantize/dequantize pairs between ANE layers (W8A8)";
+  let summary =
+      "insert int8 quantize/dequantize pairs between ANE layers (W8A8)";
   let description = [{
     Puts a `mil.quantize` (int8, per-tensor symmetric, no zero point) and a
     `mil.dequantize` with the same scale on every result of a `conv`,
@@ -442,19 +447,20 @@ def MILQuantizeActivations
     0.999 to the fp16 program. A second run finds
     no conv result feeding a conv directly and changes nothing.
   }];
-  let options = [
-    Option<"calibrationInputs", "calibration-inputs", "std::string", "",
-           "Directory of <argument>.npy calibration samples">,
-    Option<"method", "method", "std::string", "\"minmax\"",
-           "Range statistic: minmax or percentile">,
-    Option<"percentile", "percentile", "double", "99.99",
-           "Percentile of |value| used by method=percentile">,
+  let options = [Option<"calibrationInputs", "calibration-inputs",
+                        "std::string", "",
+                        "Directory of <argument>.npy calibration samples">,
+                 Option<"method", "method", "std::string", "\"minmax\"",
+                        "Range statistic: minmax or percentile">,
+                 Option<"percentile", "percentile", "double", "99.99",
+                        "Percentile of |value| used by method=percentile">,
   ];
 }
 
 def MILEliminateQuantPairs
     : Pass<"mil-eliminate-quant-pairs", "mlir::func::FuncOp"> {
-  let summary = "remove dequantize→quantize and unneeded quantize→dequantize pairs";
+  let summary =
+      "remove dequantize→quantize and unneeded quantize→dequantize pairs";
   let description = [{
     Two rewrites, applied until nothing changes:
 
@@ -484,7 +490,8 @@ def MILEliminateQuantPairs
 //===----------------------------------------------------------------------===//
 
 def MILLinearToConv : Pass<"mil-linear-to-conv", "mlir::func::FuncOp"> {
-  let summary = "rewrite linear and constant-weight matmul as 1×1 conv on [1, C, 1, S]";
+  let summary =
+      "rewrite linear and constant-weight matmul as 1×1 conv on [1, C, 1, S]";
   let description = [{
     The ANE runs linear layers as 1×1 convolutions over activations laid out
     `[1, C, 1, S]` (channels, then sequence on the last axis; this is how the
@@ -522,7 +529,8 @@ def MILLinearToConv : Pass<"mil-linear-to-conv", "mlir::func::FuncOp"> {
 }
 
 def MILANELayout : Pass<"mil-ane-layout", "mlir::func::FuncOp"> {
-  let summary = "canonicalize activations to [1, C, 1, S] and remove redundant reshape/transpose pairs";
+  let summary = "canonicalize activations to [1, C, 1, S] and remove redundant "
+                "reshape/transpose pairs";
   let description = [{
     Cleans up the layout changes that `mil-linear-to-conv` and similar
     rewrites leave between ops, and optionally moves function inputs and
@@ -561,16 +569,18 @@ def MILANELayout : Pass<"mil-ane-layout", "mlir::func::FuncOp"> {
     // → %1 is replaced by %x
     ```
   }];
-  let options = [
-    Option<"ioLayout", "io-layout", "std::string", "\"keep\"",
-           "Function input/result layout: `keep` (unchanged) or "
-           "`channels-last` (rank 1-4 [*D, C] I/O become [1, C, 1, S])">,
+  let options =
+      [Option<"ioLayout", "io-layout", "std::string", "\"keep\"",
+              "Function input/result layout: `keep` (unchanged) or "
+              "`channels-last` (rank 1-4 [*D, C] I/O become [1, C, 1, S])">,
   ];
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
-def MILPackDynamicWeights : Pass<"mil-pack-dynamic-weights", "mlir::func::FuncOp"> {
-  let summary = "turn matmul weight constants into slices of the single packed input";
+def MILPackDynamicWeights
+    : Pass<"mil-pack-dynamic-weights", "mlir::func::FuncOp"> {
+  let summary =
+      "turn matmul weight constants into slices of the single packed input";
   let description = [{
     The public ANE training pipeline compiles each kernel once and feeds
     the weights at run time: the program has one fp16 input `[1, C, 1, S + W]`
@@ -605,15 +615,16 @@ def MILPackDynamicWeights : Pass<"mil-pack-dynamic-weights", "mlir::func::FuncOp
     its current width and `inputs` is kept. Numerics are unchanged
     (bit-exact): slices and reshapes move no values.
   }];
-  let options = [
-    Option<"minElements", "min-elements", "int64_t", "1",
-           "Only pack constants with at least this many elements">,
+  let options = [Option<"minElements", "min-elements", "int64_t", "1",
+                        "Only pack constants with at least this many elements">,
   ];
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
-def MILUnpackDynamicWeights : Pass<"mil-unpack-dynamic-weights", "mlir::func::FuncOp"> {
-  let summary = "inverse of mil-pack-dynamic-weights: packed weights become separate inputs";
+def MILUnpackDynamicWeights
+    : Pass<"mil-unpack-dynamic-weights", "mlir::func::FuncOp"> {
+  let summary = "inverse of mil-pack-dynamic-weights: packed weights become "
+                "separate inputs";
   let description = [{
     For a function carrying `mil_packed_input` (see
     `mil-pack-dynamic-weights`), every recorded weight slice (a
@@ -683,18 +694,19 @@ def MILPackInputs : Pass<"mil-pack-inputs", "mlir::ModuleOp"> {
     name. Numerics are unchanged (bit-exact): slices and reshapes move no
     values.
   }];
-  let options = [
-    Option<"packedName", "packed-name", "std::string", "\"packed_input\"",
-           "MIL name of the single packed input">,
-    Option<"minSurfaceBytes", "min-surface-bytes", "int64_t", "0",
-           "Pad the spatial axis until the packed input has at least this "
-           "many bytes (0 = no padding)">,
+  let options =
+      [Option<"packedName", "packed-name", "std::string", "\"packed_input\"",
+              "MIL name of the single packed input">,
+       Option<"minSurfaceBytes", "min-surface-bytes", "int64_t", "0",
+              "Pad the spatial axis until the packed input has at least this "
+              "many bytes (0 = no padding)">,
   ];
   let dependentDialects = ["ane::mil::MILDialect"];
 }
 
 def MILUnpackInputs : Pass<"mil-unpack-inputs", "mlir::func::FuncOp"> {
-  let summary = "inverse of mil-pack-inputs: the packed inputs become separate inputs again";
+  let summary = "inverse of mil-pack-inputs: the packed inputs become separate "
+                "inputs again";
   let description = [{
     For a function whose `mil_packed_input` lists `inputs`
     (`mil-pack-inputs`), every input entry becomes a function input again,
@@ -718,7 +730,8 @@ def MILUnpackInputs : Pass<"mil-unpack-inputs", "mlir::func::FuncOp"> {
 }
 
 def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
-  let summary = "split a function that exceeds device limits into a chain of functions";
+  let summary =
+      "split a function that exceeds device limits into a chain of functions";
   let description = [{
     Splits function `function` (default `@main`) when it holds more weight
     tensors, weight bytes or ops than the limits allow. Limits and their
@@ -762,26 +775,27 @@ def MILSplitProgram : Pass<"mil-split-program", "mlir::ModuleOp"> {
     an op that alone exceeds a limit is an error.
     Numerics are unchanged (bit-exact).
   }];
-  let options = [
-    Option<"function", "function", "std::string", "\"main\"",
-           "Name of the function to split">,
-    Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
-           "Most weight (BLOBFILE) tensors per part (Orion: 16)">,
-    Option<"maxWeightBytes", "max-weight-bytes", "int64_t", "2147483648",
-           "Most weight bytes per part (ANEForge: ~2 GB)">,
-    Option<"maxOps", "max-ops", "int64_t", "0",
-           "Most non-constant ops per part (0: no limit)">,
-    Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
-           "Constants with at least this many elements are weight tensors">,
-    Option<"chain", "chain", "bool", "true",
-           "Keep the original function as the func.call chain of the parts "
-           "(false: erase it)">,
+  let options =
+      [Option<"function", "function", "std::string", "\"main\"",
+              "Name of the function to split">,
+       Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
+              "Most weight (BLOBFILE) tensors per part (Orion: 16)">,
+       Option<"maxWeightBytes", "max-weight-bytes", "int64_t", "2147483648",
+              "Most weight bytes per part (ANEForge: ~2 GB)">,
+       Option<"maxOps", "max-ops", "int64_t", "0",
+              "Most non-constant ops per part (0: no limit)">,
+       Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
+              "Constants with at least this many elements are weight tensors">,
+       Option<"chain", "chain", "bool", "true",
+              "Keep the original function as the func.call chain of the parts "
+              "(false: erase it)">,
   ];
   let dependentDialects = ["ane::mil::MILDialect", "mlir::func::FuncDialect"];
 }
 
 def MILMergeFunctions : Pass<"mil-merge-functions", "mlir::ModuleOp"> {
-  let summary = "kernel-level merge: inline a func.call chain into fewer programs";
+  let summary =
+      "kernel-level merge: inline a func.call chain into fewer programs";
   let description = [{
     Every dispatch to the ANE costs a fixed overhead (0.07–0.23 ms per
     eval, and deep graphs run far closer to peak than single ops;
@@ -818,23 +832,23 @@ def MILMergeFunctions : Pass<"mil-merge-functions", "mlir::ModuleOp"> {
     named functions themselves stay. A missing function or a type mismatch
     is an error.
   }];
-  let options = [
-    ListOption<"functions", "functions", "std::string",
-               "Chain functions to merge (default: every chain)">,
-    ListOption<"sequence", "sequence", "std::string",
-               "Functions to chain in this order and merge">,
-    Option<"sequenceName", "sequence-name", "std::string", "\"merged\"",
-           "Name of the function built from `sequence`">,
-    Option<"maxInputs", "max-inputs", "int64_t", "1",
-           "Most inputs per merged function (0x1d: 1)">,
-    Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
-           "Most weight (BLOBFILE) tensors per merged function">,
-    Option<"maxWeightBytes", "max-weight-bytes", "int64_t", "2147483648",
-           "Most weight bytes per merged function">,
-    Option<"maxSramBytes", "max-sram-bytes", "int64_t", "33554432",
-           "Largest working-set estimate per merged function (0: no limit)">,
-    Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
-           "Constants with at least this many elements are weight tensors">,
+  let options =
+      [ListOption<"functions", "functions", "std::string",
+                  "Chain functions to merge (default: every chain)">,
+       ListOption<"sequence", "sequence", "std::string",
+                  "Functions to chain in this order and merge">,
+       Option<"sequenceName", "sequence-name", "std::string", "\"merged\"",
+              "Name of the function built from `sequence`">,
+       Option<"maxInputs", "max-inputs", "int64_t", "1",
+              "Most inputs per merged function (0x1d: 1)">,
+       Option<"maxWeightTensors", "max-weight-tensors", "int64_t", "16",
+              "Most weight (BLOBFILE) tensors per merged function">,
+       Option<"maxWeightBytes", "max-weight-bytes", "int64_t", "2147483648",
+              "Most weight bytes per merged function">,
+       Option<"maxSramBytes", "max-sram-bytes", "int64_t", "33554432",
+              "Largest working-set estimate per merged function (0: no limit)">,
+       Option<"inlineThreshold", "inline-threshold", "int64_t", "10",
+              "Constants with at least this many elements are weight tensors">,
   ];
   let dependentDialects = ["ane::mil::MILDialect", "mlir::func::FuncDialect"];
 }
@@ -870,15 +884,15 @@ def MILCheckANE : Pass<"mil-check-ane", "mlir::ModuleOp"> {
     outputs (reported; source: https://github.com/maderix/ANE/pull/6)
     ```
   }];
-  let options = [
-    Option<"chip", "chip", "std::string", "\"all\"",
-           "Chip families to check for: all, m1..m5, m5max, h13..h17, or a "
-           "comma-separated list (m5 = h16 and h17)">,
-    Option<"os", "os", "std::string", "\"\"",
-           "Target OS such as macos15 or ios18; enables OS-specific rows "
-           "(unset: only rows valid on every OS)">,
-    Option<"warningsAsErrors", "warnings-as-errors", "bool", "false",
-           "Report every violated row as an error">,
+  let options =
+      [Option<"chip", "chip", "std::string", "\"all\"",
+              "Chip families to check for: all, m1..m5, m5max, h13..h17, or a "
+              "comma-separated list (m5 = h16 and h17)">,
+       Option<"os", "os", "std::string", "\"\"",
+              "Target OS such as macos15 or ios18; enables OS-specific rows "
+              "(unset: only rows valid on every OS)">,
+       Option<"warningsAsErrors", "warnings-as-errors", "bool", "false",
+              "Report every violated row as an error">,
   ];
 }
 
