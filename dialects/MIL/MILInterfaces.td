@@ -17,14 +17,16 @@ def MIL_OpInterface : OpInterface<"MILOpInterface"> {
     text emitter and importer work for every op without per-op code.
   }];
   let cppNamespace = "::ane::mil";
-  let methods = [
-    StaticInterfaceMethod<"The MIL parameters of the op, in declaration order.",
-      "::llvm::ArrayRef<::ane::mil::ParamInfo>", "getMILParams">,
-    StaticInterfaceMethod<"The opset that introduced the op.",
-      "::ane::mil::Opset", "getIntroducedOpset">,
-    StaticInterfaceMethod<[{The later opset that replaced the op's form with a
+  let methods = [StaticInterfaceMethod<
+                     "The MIL parameters of the op, in declaration order.",
+                     "::llvm::ArrayRef<::ane::mil::ParamInfo>", "getMILParams">,
+                 StaticInterfaceMethod<"The opset that introduced the op.",
+                                       "::ane::mil::Opset",
+                                       "getIntroducedOpset">,
+                 StaticInterfaceMethod<
+                     [{The later opset that replaced the op's form with a
       new one (e.g. ios18's constexpr_lut_to_dense), if any.}],
-      "::std::optional<::ane::mil::Opset>", "getRedefinedOpset">,
+                     "::std::optional<::ane::mil::Opset>", "getRedefinedOpset">,
   ];
 }
 
